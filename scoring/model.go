@@ -122,16 +122,16 @@ var DefaultComponents = Components{Level: 0.5, UrbanRural: 0.25, Regional: 0.25}
 
 // WeakRules configures which units are flagged as weak areas.
 type WeakRules struct {
-	Index     string  // "level" or "ei": which index the index rules read
-	K         float64 // flag index < mean - K sd (K <= 0 turns the rule off)
-	Quantile  float64 // flag the bottom Quantile share (0 turns the rule off)
-	Floor     float64 // flag index < Floor (NaN turns it off)
-	GroupK    float64 // flag a top-level group < region mean - GroupK sd (0 off)
+	Index      string  // "level" or "ei": which index the index rules read
+	K          float64 // flag index < mean - K sd (K <= 0 turns the rule off)
+	Quantile   float64 // flag the bottom Quantile share (0 turns the rule off)
+	Floor      float64 // flag index < Floor (NaN turns it off)
+	GroupK     float64 // flag a top-level group < region mean - GroupK sd (0 off)
 	GroupFloor float64 // flag a top-level group < GroupFloor (NaN off)
-	Target    bool    // flag indicators that miss their plan target
-	URRatio   float64 // flag urban-rural component below this (NaN off)
-	Regional  float64 // flag regional component below this (NaN off)
-	Grades    []Grade // grade bands, best first
+	Target     bool    // flag indicators that miss their plan target
+	URRatio    float64 // flag urban-rural component below this (NaN off)
+	Regional   float64 // flag regional component below this (NaN off)
+	Grades     []Grade // grade bands, best first
 }
 
 // Grade is a band of the index: a unit with index >= Min gets Label.
