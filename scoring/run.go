@@ -1,0 +1,502 @@
+package scoring
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/eqindex/eqindex/weights"
+)
+
+// Options selects what a run scores.
+type Options struct {
+	// Year picks the year to score when the data has years; 0 means the
+	// latest year.
+	Year int
+}
+
+// minObjectiveUnits is the fewest complete units an objective weighting
+// method (entropy, CRITIC, PCA) needs; with fewer, equal weights are used
+// and a warning says so.
+const minObjectiveUnits = 3
+
+// Run scores one year of ds against fw: it normalises every indicator,
+// weights and aggregates up the tree, ranks the units by the index and
+// applies the first-cut weak-area rule. It returns an error for problems
+// that make the scores meaningless (a log of a non-positive value, a
+// geometric mean of a zero, an inconsistent AHP matrix that is not
+// allowed); everything else is a Warning in the Result.
+func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
+	year := opt.Year
+	if ds.HasYear() {
+		years := ds.Years()
+		if year == 0 {
+			year = years[len(years)-1]
+		} else if !containsInt(years, year) {
+			return nil, fmt.Errorf("year %d is not in the data (years: %s)", year, joinInts(years))
+		}
+	} else if year != 0 {
+		return nil, fmt.Errorf("the data has no year column, so --year %d cannot be used", year)
+	}
+	d := ds.SelectYear(year)
+	if d.Rows() == 0 {
+		return nil, errors.New("no units to score")
+	}
+	res := &Result{
+		Framework:  fw,
+		Year:       year,
+		Unit:       d.Unit,
+		Code:       d.Code,
+		Group:      d.Group,
+		Population: d.Population,
+	}
+	s := &run{fw: fw, d: d, res: res, byID: map[string]*NodeResult{}}
+	if _, err := s.node(fw.Root, nil, 0); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(res.Nodes, func(a, b int) bool { return s.order[res.Nodes[a].ID] < s.order[res.Nodes[b].ID] })
+	// Effective weight: the product of local weights from the root down
+	// (parents come before children in framework order).
+	for _, nr := range res.Nodes {
+		if nr.Depth == 0 {
+			nr.LocalWeight, nr.EffectiveWeight = 1, 1
+			continue
+		}
+		nr.EffectiveWeight = s.byID[nr.Parent].EffectiveWeight * nr.LocalWeight
+	}
+	res.Rank = CompetitionRanks(res.Index())
+	s.flagWeak()
+	return res, nil
+}
+
+type run struct {
+	fw    *Framework
+	d     *Dataset
+	res   *Result
+	byID  map[string]*NodeResult
+	order map[string]int
+}
+
+func (s *run) warn(code, unit, ind, format string, args ...any) {
+	s.res.Warnings = append(s.res.Warnings, Warning{Code: code, Unit: unit, Indicator: ind, Msg: fmt.Sprintf(format, args...)})
+}
+
+// node scores n and everything below it and returns n's scores.
+func (s *run) node(n *Node, parent *Node, depth int) (*NodeResult, error) {
+	if s.order == nil {
+		s.order = map[string]int{}
+		k := 0
+		s.fw.Root.Walk(func(m *Node, _ int) { s.order[m.ID] = k; k++ })
+	}
+	nr := &NodeResult{Node: n, ID: n.ID, Depth: depth}
+	if parent != nil {
+		nr.Parent = parent.ID
+	}
+	s.res.Nodes = append(s.res.Nodes, nr)
+	s.byID[n.ID] = nr
+	rows := s.d.Rows()
+	nr.Why = make([]string, rows)
+	if n.IsIndicator() {
+		return nr, s.indicator(n, nr)
+	}
+
+	// Children first: objective weighting methods need their scores.
+	kids := make([]*NodeResult, len(n.Children))
+	for j, c := range n.Children {
+		kr, err := s.node(c, n, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		kids[j] = kr
+	}
+	info, err := s.groupWeights(n, kids)
+	if err != nil {
+		return nil, err
+	}
+	nr.Weighting = info
+	for j, kr := range kids {
+		kr.LocalWeight = info.Weights[j]
+	}
+
+	nr.Scores = make([]float64, rows)
+	s.aggregate(n, nr, kids, info.Weights)
+	return nr, nil
+}
+
+func (s *run) indicator(n *Node, nr *NodeResult) error {
+	raw := s.d.Column(n.ID)
+	if raw == nil {
+		return fmt.Errorf("indicator %s (%s) has no data column", n.ID, n.Label("zh"))
+	}
+	nr.Raw = raw
+	bench := math.NaN()
+	if n.Normalisation == Ratio {
+		bench = s.benchmark(n, raw)
+	}
+	scores, info, err := normaliseIndicator(n, raw, bench)
+	if err != nil {
+		return err
+	}
+	nr.Scores, nr.Norm = scores, info
+	if info.Constant {
+		s.warn("constant-column", "", n.ID, "%s：所有单位取值相同，不提供区分信息（每个单位得同一分数） / %s: every unit has the same value, so it does not discriminate (all units get the same score)", n.Label("zh"), n.Label("en"))
+	}
+	if info.Clipped > 0 {
+		s.warn("winsorised", "", n.ID, "%s：%d 个值按均值±%g 倍标准差截尾 / %s: %d values winsorised at mean ± %g sd", n.Label("zh"), info.Clipped, n.Winsorise, n.Label("en"), info.Clipped, n.Winsorise)
+	}
+	for i, v := range raw {
+		if math.IsNaN(v) {
+			nr.Why[i] = "缺失 / missing"
+		}
+	}
+	return nil
+}
+
+// benchmark returns the region benchmark of an indicator: the
+// population-weighted mean or median of the units with data, or the plan
+// target, as the framework says.
+func (s *run) benchmark(n *Node, x []float64) float64 {
+	if s.fw.Benchmark == BenchmarkTarget && n.Target != nil {
+		return *n.Target
+	}
+	vals, w := presentWeighted(x, s.d.Population)
+	if s.fw.Benchmark == BenchmarkMedian {
+		return weightedMedian(vals, w)
+	}
+	return weightedMean(vals, w)
+}
+
+// aggregate fills nr.Scores from the children's scores.
+func (s *run) aggregate(n *Node, nr *NodeResult, kids []*NodeResult, w []float64) {
+	rows := s.d.Rows()
+	if n.Aggregation == TOPSIS {
+		s.aggregateTOPSIS(nr, kids, w)
+		return
+	}
+	sc := make([]float64, len(kids))
+	for i := 0; i < rows; i++ {
+		for j, kr := range kids {
+			sc[j] = kr.Scores[i]
+		}
+		if cov := coverage(sc, w); cov < s.fw.MinCoverage || cov == 0 {
+			nr.Scores[i] = math.NaN()
+			nr.Why[i] = fmt.Sprintf("数据覆盖率 %.0f%% 低于要求 %.0f%% / data coverage %.0f%% below the required %.0f%%", 100*cov, 100*s.fw.MinCoverage, 100*cov, 100*s.fw.MinCoverage)
+			s.warn("low-coverage", s.d.Unit[i], n.ID, "%s 在 %s 的数据覆盖率为 %.0f%%，低于 %.0f%%，该组无得分 / %s has data for %.0f%% of the weight of %s, below %.0f%%: no group score", s.d.Unit[i], n.Label("zh"), 100*cov, 100*s.fw.MinCoverage, s.d.Unit[i], 100*cov, n.Label("en"), 100*s.fw.MinCoverage)
+			continue
+		}
+		v, err := aggregateUnit(n.Aggregation, sc, w, n.GeometricFloor, n.Children)
+		if err != nil {
+			nr.Scores[i] = math.NaN()
+			nr.Why[i] = err.Error()
+			s.warn("aggregation", s.d.Unit[i], n.ID, "%s, %s: %v", s.d.Unit[i], n.Label("zh"), err)
+			continue
+		}
+		nr.Scores[i] = v
+	}
+}
+
+// aggregateTOPSIS scores the units with every child present by TOPSIS
+// closeness (x 100) over the children's scores with vector normalisation.
+func (s *run) aggregateTOPSIS(nr *NodeResult, kids []*NodeResult, w []float64) {
+	rows := completeRows(kids, s.d.Rows())
+	cols := columnsAt(kids, rows)
+	c := TOPSISCloseness(cols, w, "vector")
+	for i := range nr.Scores {
+		nr.Scores[i] = math.NaN()
+		nr.Why[i] = "TOPSIS 需要全部下级指标有数据 / TOPSIS needs every child to have data"
+	}
+	for k, i := range rows {
+		nr.Scores[i] = 100 * c[k]
+		nr.Why[i] = ""
+	}
+}
+
+// groupWeights works out the local weights of n's children.
+func (s *run) groupWeights(n *Node, kids []*NodeResult) (*WeightInfo, error) {
+	info := &WeightInfo{Method: n.Weighting, Aggregation: n.Aggregation}
+	for _, c := range n.Children {
+		info.Children = append(info.Children, c.ID)
+	}
+	if n.Weighting == Combined {
+		a, err := s.methodWeights(n, n.CombinedOf[0], kids, info)
+		if err != nil {
+			return nil, err
+		}
+		b, err := s.methodWeights(n, n.CombinedOf[1], kids, info)
+		if err != nil {
+			return nil, err
+		}
+		if n.CombinedAlpha < 0 {
+			info.Weights = weights.Product(a, b)
+			info.Note = fmt.Sprintf("product of %s and %s weights, renormalised", n.CombinedOf[0], n.CombinedOf[1])
+		} else {
+			info.Weights = weights.Linear(a, b, n.CombinedAlpha)
+			info.Note = fmt.Sprintf("%g × %s + %g × %s", n.CombinedAlpha, n.CombinedOf[0], 1-n.CombinedAlpha, n.CombinedOf[1])
+		}
+		if info.PerChild == nil {
+			info.PerChild = map[string][]float64{}
+		}
+		info.PerChild["w_"+n.CombinedOf[0]] = a
+		info.PerChild["w_"+n.CombinedOf[1]] = b
+		return info, nil
+	}
+	w, err := s.methodWeights(n, n.Weighting, kids, info)
+	if err != nil {
+		return nil, err
+	}
+	info.Weights = w
+	return info, nil
+}
+
+// methodWeights computes the weights of one (non-combined) method and
+// records its diagnostics in info.
+func (s *run) methodWeights(n *Node, method string, kids []*NodeResult, info *WeightInfo) ([]float64, error) {
+	k := len(n.Children)
+	per := func(name string, v []float64) {
+		if info.PerChild == nil {
+			info.PerChild = map[string][]float64{}
+		}
+		info.PerChild[name] = v
+	}
+	diag := func(name string, v float64) {
+		if info.Diagnostics == nil {
+			info.Diagnostics = map[string]float64{}
+		}
+		info.Diagnostics[name] = v
+	}
+	switch method {
+	case Fixed:
+		raw := make([]float64, k)
+		for j, c := range n.Children {
+			raw[j] = c.Weight
+		}
+		return weights.Normalize(raw), nil
+	case Equal:
+		return weights.Equal(k), nil
+	case AHP:
+		m, err := weights.PairwiseMatrix(info.Children, n.Pairwise)
+		if err != nil {
+			return nil, fmt.Errorf("group %s: %w", n.ID, err)
+		}
+		r, err := weights.AHP(m)
+		if err != nil {
+			return nil, fmt.Errorf("group %s: %w", n.ID, err)
+		}
+		diag("lambda_max", r.LambdaMax)
+		diag("ci", r.CI)
+		diag("ri", r.RI)
+		diag("cr", r.CR)
+		if !r.Acceptable {
+			if !n.AllowInconsistent {
+				return nil, fmt.Errorf("group %s: AHP judgements are inconsistent: CR = %.4f >= 0.10 (revise the pairwise judgements, or set allow_inconsistent: true to use them with a warning)", n.ID, r.CR)
+			}
+			s.warn("ahp-inconsistent", "", n.ID, "%s：AHP 一致性比率 CR = %.4f ≥ 0.10，按 allow_inconsistent 继续使用 / %s: AHP consistency ratio CR = %.4f >= 0.10, used because allow_inconsistent is set", n.Label("zh"), r.CR, n.Label("en"), r.CR)
+		}
+		return r.W, nil
+	case Entropy, CRITIC, PCA:
+		rows := completeRows(kids, s.d.Rows())
+		if len(rows) < minObjectiveUnits {
+			s.warn("objective-fallback", "", n.ID, "%s：只有 %d 个单位数据完整，%s 赋权至少需要 %d 个，改用等权 / %s: only %d units have complete data, %s weighting needs %d: equal weights used", n.Label("zh"), len(rows), method, minObjectiveUnits, n.Label("en"), len(rows), method, minObjectiveUnits)
+			return weights.Equal(k), nil
+		}
+		cols := columnsAt(kids, rows)
+		diag("units", float64(len(rows)))
+		switch method {
+		case Entropy:
+			r := weights.Entropy(cols, n.EntropyShift)
+			per("e", r.E)
+			per("d", r.D)
+			if r.Fallback {
+				s.warn("objective-fallback", "", n.ID, "%s：各指标均无差异，熵权法退化为等权 / %s: no child varies, entropy weights fall back to equal", n.Label("zh"), n.Label("en"))
+			}
+			return r.W, nil
+		case CRITIC:
+			r := weights.CRITIC(cols)
+			per("sd", r.SD)
+			per("conflict", r.Conflict)
+			per("information", r.Info)
+			if r.Fallback {
+				s.warn("objective-fallback", "", n.ID, "%s：CRITIC 信息量全为 0，改用等权 / %s: CRITIC information is zero for every child, equal weights used", n.Label("zh"), n.Label("en"))
+			}
+			return r.W, nil
+		default:
+			r, err := weights.PCA(cols)
+			if err != nil {
+				return nil, fmt.Errorf("group %s: %w", n.ID, err)
+			}
+			per("eigenvalue", r.Eigenvalues)
+			per("explained", r.ExplainedShare)
+			diag("retained", float64(r.Retained))
+			return r.W, nil
+		}
+	}
+	return nil, fmt.Errorf("group %s: unknown weighting %q", n.ID, method)
+}
+
+// completeRows returns the rows where every child has a score.
+func completeRows(kids []*NodeResult, rows int) []int {
+	var out []int
+	for i := 0; i < rows; i++ {
+		ok := true
+		for _, kr := range kids {
+			if math.IsNaN(kr.Scores[i]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// columnsAt returns the children's scores at the given rows, one column per
+// child (higher is better: scores are direction aware).
+func columnsAt(kids []*NodeResult, rows []int) [][]float64 {
+	cols := make([][]float64, len(kids))
+	for j, kr := range kids {
+		cols[j] = make([]float64, len(rows))
+		for k, i := range rows {
+			cols[j][k] = kr.Scores[i]
+		}
+	}
+	return cols
+}
+
+// flagWeak applies the first-cut weak-area rule to the level index: a unit
+// is flagged when its index is below mean - K sd (sample sd over the units
+// with a score) or when it is among the bottom round(Quantile n) units
+// (at least one when Quantile > 0). A flagged unit's reasons list the rule
+// that fired and its three lowest top-level groups.
+func (s *run) flagWeak() {
+	res, rules := s.res, s.fw.Weak
+	idx := res.Index()
+	n := len(idx)
+	res.Weak = make([]bool, n)
+	res.WeakReasons = make([][]string, n)
+	mean, sd := meanSD(present(idx))
+	scored := len(present(idx))
+	bottom := 0
+	if rules.Quantile > 0 {
+		bottom = int(math.Floor(rules.Quantile*float64(scored) + 0.5))
+		if bottom < 1 {
+			bottom = 1
+		}
+	}
+	top := res.TopGroups()
+	for i, v := range idx {
+		if math.IsNaN(v) {
+			continue
+		}
+		var why []string
+		if rules.K > 0 && sd > 0 && v < mean-rules.K*sd {
+			why = append(why, fmt.Sprintf("指数 %.1f 低于均值减 %g 个标准差（%.1f），低 %.1f 个标准差 / index %.1f is below the mean minus %g sd (%.1f), %.1f sd below the mean", v, rules.K, mean-rules.K*sd, (mean-v)/sd, v, rules.K, mean-rules.K*sd, (mean-v)/sd))
+		}
+		if bottom > 0 && res.Rank[i] > scored-bottom {
+			why = append(why, fmt.Sprintf("排名 %d/%d，位于后 %.0f%% / rank %d of %d, in the bottom %.0f%%", res.Rank[i], scored, 100*rules.Quantile, res.Rank[i], scored, 100*rules.Quantile))
+		}
+		if len(why) == 0 {
+			continue
+		}
+		res.Weak[i] = true
+		if low := lowestGroups(top, i, 3); low != "" {
+			why = append(why, "最弱领域 / weakest groups: "+low)
+		}
+		res.WeakReasons[i] = why
+	}
+}
+
+// lowestGroups names the k lowest-scoring top-level groups of unit i.
+func lowestGroups(top []*NodeResult, i, k int) string {
+	type gs struct {
+		name  string
+		score float64
+	}
+	var all []gs
+	for _, g := range top {
+		if v := g.Scores[i]; !math.IsNaN(v) {
+			all = append(all, gs{g.Node.Label("zh"), v})
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool { return all[a].score < all[b].score })
+	if len(all) > k {
+		all = all[:k]
+	}
+	parts := make([]string, len(all))
+	for j, g := range all {
+		parts[j] = fmt.Sprintf("%s %.1f", g.name, g.score)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func containsInt(a []int, v int) bool {
+	for _, x := range a {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func joinInts(a []int) string {
+	parts := make([]string, len(a))
+	for i, v := range a {
+		parts[i] = fmt.Sprint(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// presentWeighted returns the values of x present (non-NaN) and their
+// weights from w (1 where w is nil or NaN).
+func presentWeighted(x, w []float64) (vals, wts []float64) {
+	for i, v := range x {
+		if math.IsNaN(v) {
+			continue
+		}
+		vals = append(vals, v)
+		if w == nil || math.IsNaN(w[i]) {
+			wts = append(wts, 1)
+		} else {
+			wts = append(wts, w[i])
+		}
+	}
+	return vals, wts
+}
+
+func weightedMean(x, w []float64) float64 {
+	var sw, sx float64
+	for i, v := range x {
+		sw += w[i]
+		sx += w[i] * v
+	}
+	if sw == 0 {
+		return math.NaN()
+	}
+	return sx / sw
+}
+
+// weightedMedian returns the smallest x at which the cumulative weight
+// reaches half the total (the lower weighted median).
+func weightedMedian(x, w []float64) float64 {
+	if len(x) == 0 {
+		return math.NaN()
+	}
+	idx := make([]int, len(x))
+	var total float64
+	for i := range idx {
+		idx[i] = i
+		total += w[i]
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	var cum float64
+	for _, i := range idx {
+		cum += w[i]
+		if cum >= total/2 {
+			return x[i]
+		}
+	}
+	return x[idx[len(idx)-1]]
+}
