@@ -68,6 +68,16 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 	}
 	res.Rank = CompetitionRanks(res.Index())
 	s.flagWeak()
+	eq, err := Equalize(fw, d, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Equalization = eq
+	diag, err := Diagnose(fw, d, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Diagnosis = diag
 	return res, nil
 }
 
@@ -229,6 +239,9 @@ func (s *run) groupWeights(n *Node, kids []*NodeResult) (*WeightInfo, error) {
 			return nil, err
 		}
 		if n.CombinedAlpha < 0 {
+			if !overlap(a, b) {
+				return nil, fmt.Errorf("group %s: the product of %s and %s weights is zero for every child (no child has a positive weight under both)", n.ID, n.CombinedOf[0], n.CombinedOf[1])
+			}
 			info.Weights = weights.Product(a, b)
 			info.Note = fmt.Sprintf("product of %s and %s weights, renormalised", n.CombinedOf[0], n.CombinedOf[1])
 		} else {
@@ -333,6 +346,16 @@ func (s *run) methodWeights(n *Node, method string, kids []*NodeResult, info *We
 		}
 	}
 	return nil, fmt.Errorf("group %s: unknown weighting %q", n.ID, method)
+}
+
+// overlap reports whether some child has a positive weight in both a and b.
+func overlap(a, b []float64) bool {
+	for j := range a {
+		if a[j] > 0 && b[j] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // completeRows returns the rows where every child has a score.
