@@ -121,9 +121,3 @@ type WeightInfo struct {
 	PerChild map[string][]float64 `json:"per_child,omitempty"`
 	Note     string               `json:"note,omitempty"`
 }
-
-// Equalization is filled by the equalization stage (issue 3).
-type Equalization struct{}
-
-// Diagnosis is filled by the diagnosis stage (issue 5).
-type Diagnosis struct{}
