@@ -339,9 +339,17 @@ func (s *run) methodWeights(n *Node, method string, kids []*NodeResult, info *We
 			if err != nil {
 				return nil, fmt.Errorf("group %s: %w", n.ID, err)
 			}
-			per("eigenvalue", r.Eigenvalues)
-			per("explained", r.ExplainedShare)
+			// The retained components' eigenvalues and shares of variance.
+			for c := 0; c < r.Retained && c < len(r.Eigenvalues); c++ {
+				diag(fmt.Sprintf("eigenvalue_%d", c+1), r.Eigenvalues[c])
+				diag(fmt.Sprintf("explained_%d", c+1), r.ExplainedShare[c])
+			}
 			diag("retained", float64(r.Retained))
+			component := make([]float64, len(r.Assigned))
+			for j, a := range r.Assigned {
+				component[j] = float64(a + 1)
+			}
+			per("component", component)
 			return r.W, nil
 		}
 	}

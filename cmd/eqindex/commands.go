@@ -78,6 +78,7 @@ you can edit them and rerun:
 			Usage:  "list the built-in frameworks",
 			Action: frameworksAction,
 		},
+		weightsCommand(),
 		gapsCommand(),
 		diagnoseCommand(),
 		genCommand(),

@@ -163,6 +163,17 @@ type jsonScores struct {
 	Warnings []scoring.Warning `json:"warnings"`
 }
 
+// nodeJSON describes one node with the weights and methods actually used.
+func nodeJSON(n *scoring.NodeResult) jsonNode {
+	return jsonNode{
+		ID: n.ID, Name: n.Node.Name, NameEN: n.Node.NameEN, Parent: n.Parent, Depth: n.Depth,
+		Indicator: n.Node.IsIndicator(), Direction: n.Node.Direction.String(), Unit: n.Node.Unit,
+		Source: n.Node.Source, Target: n.Node.Target,
+		LocalWeight: num(n.LocalWeight), EffectiveWeight: num(n.EffectiveWeight),
+		Normalisation: n.Norm, Weighting: n.Weighting,
+	}
+}
+
 // scoresJSON renders scores.json: per unit the raw values, normalised
 // scores, group scores, index, rank and flags; the nodes with their
 // effective weights and the normalisation and weighting actually used; the
@@ -203,15 +214,7 @@ func scoresJSON(res *scoring.Result, dataName string) ([]byte, error) {
 		}
 		out.Units = append(out.Units, u)
 	}
-	for _, n := range res.Nodes {
-		out.Nodes = append(out.Nodes, jsonNode{
-			ID: n.ID, Name: n.Node.Name, NameEN: n.Node.NameEN, Parent: n.Parent, Depth: n.Depth,
-			Indicator: n.Node.IsIndicator(), Direction: n.Node.Direction.String(), Unit: n.Node.Unit,
-			Source: n.Node.Source, Target: n.Node.Target,
-			LocalWeight: num(n.LocalWeight), EffectiveWeight: num(n.EffectiveWeight),
-			Normalisation: n.Norm, Weighting: n.Weighting,
-		})
-	}
+	out.Nodes = weightNodes(res)
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return nil, err
