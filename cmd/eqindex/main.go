@@ -37,6 +37,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
 	err := app.Run(args)
 	if err == nil {
+		if app.Metadata["command-not-found"] == true {
+			return exitUsage
+		}
 		return exitOK
 	}
 	var de *dataError
@@ -99,10 +102,12 @@ Exit status: 0 success, 1 data or framework error, 2 usage error.`,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "eqindex: unknown command %q (see eqindex --help)\n", name)
+			c.App.Metadata["command-not-found"] = true
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return &usageError{err}
 		},
 		Commands: commands(),
+		Metadata: map[string]any{},
 	}
 }
