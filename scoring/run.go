@@ -23,11 +23,17 @@ type Options struct {
 const minObjectiveUnits = 3
 
 // Run scores one year of ds against fw: it normalises every indicator,
-// weights and aggregates up the tree, ranks the units by the index and
-// applies the first-cut weak-area rule. It returns an error for problems
-// that make the scores meaningless (a log of a non-positive value, a
-// geometric mean of a zero, an inconsistent AHP matrix that is not
-// allowed); everything else is a Warning in the Result.
+// weights and aggregates up the tree, ranks the units by the index, and
+// computes the equalization components and the weak-area diagnosis. It
+// returns an error for problems that make the scores meaningless (a log of
+// a non-positive value, a geometric mean of a zero, an inconsistent AHP
+// matrix that is not allowed); everything else is a Warning in the Result.
+//
+// With several years in ds, every year is normalised (and TOPSIS-aggregated)
+// over its own units, while objective weights (entropy, CRITIC, PCA) are
+// computed on the unit-years of all years pooled, so that the weights, and
+// with them the scores, stay comparable from year to year. The Result holds
+// the year opt.Year (default: the latest).
 func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 	year := opt.Year
 	if ds.HasYear() {
@@ -40,22 +46,15 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 	} else if year != 0 {
 		return nil, fmt.Errorf("the data has no year column, so --year %d cannot be used", year)
 	}
-	d := ds.SelectYear(year)
-	if d.Rows() == 0 {
+	if ds.Rows() == 0 {
 		return nil, errors.New("no units to score")
 	}
-	res := &Result{
-		Framework:  fw,
-		Year:       year,
-		Unit:       d.Unit,
-		Code:       d.Code,
-		Group:      d.Group,
-		Population: d.Population,
-	}
-	s := &run{fw: fw, d: d, res: res, byID: map[string]*NodeResult{}}
+	s := &run{fw: fw, d: ds, res: &Result{Framework: fw, Year: year}, byID: map[string]*NodeResult{}}
+	s.stratify(year)
 	if _, err := s.node(fw.Root, nil, 0); err != nil {
 		return nil, err
 	}
+	res := s.res
 	sort.SliceStable(res.Nodes, func(a, b int) bool { return s.order[res.Nodes[a].ID] < s.order[res.Nodes[b].ID] })
 	// Effective weight: the product of local weights from the root down
 	// (parents come before children in framework order).
@@ -66,7 +65,20 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 		}
 		nr.EffectiveWeight = s.byID[nr.Parent].EffectiveWeight * nr.LocalWeight
 	}
+
+	// Keep the reported year's rows.
+	rows := s.strata[s.sel]
+	d := ds.SelectRows(rows)
+	res.Unit, res.Code, res.Group, res.Population = d.Unit, d.Code, d.Group, d.Population
+	for _, nr := range res.Nodes {
+		nr.Scores = pickFloats(nr.Scores, rows)
+		nr.Why = pickStrings(nr.Why, rows)
+		if nr.Raw != nil {
+			nr.Raw = pickFloats(nr.Raw, rows)
+		}
+	}
 	res.Rank = CompetitionRanks(res.Index())
+	s.d = d
 	s.flagWeak()
 	eq, err := Equalize(fw, d, res)
 	if err != nil {
@@ -83,10 +95,48 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 
 type run struct {
 	fw    *Framework
-	d     *Dataset
+	d     *Dataset // all years while the tree is scored, then the reported year
 	res   *Result
 	byID  map[string]*NodeResult
 	order map[string]int
+
+	strata [][]int // rows of each year (one stratum without years)
+	sel    int     // the stratum reported
+	isSel  []bool  // whether a row belongs to the reported stratum
+}
+
+// stratify splits the rows by year and marks the reported year's rows.
+func (s *run) stratify(year int) {
+	s.isSel = make([]bool, s.d.Rows())
+	if !s.d.HasYear() {
+		all := make([]int, s.d.Rows())
+		for i := range all {
+			all[i] = i
+			s.isSel[i] = true
+		}
+		s.strata = [][]int{all}
+		return
+	}
+	for k, y := range s.d.Years() {
+		var rows []int
+		for i, ry := range s.d.Year {
+			if ry == y {
+				rows = append(rows, i)
+				s.isSel[i] = y == year
+			}
+		}
+		if y == year {
+			s.sel = k
+		}
+		s.strata = append(s.strata, rows)
+	}
+}
+
+// warnRow records a warning about row i, if it is in the reported year.
+func (s *run) warnRow(i int, code, ind, format string, args ...any) {
+	if s.isSel[i] {
+		s.warn(code, s.d.Unit[i], ind, format, args...)
+	}
 }
 
 func (s *run) warn(code, unit, ind, format string, args ...any) {
@@ -141,20 +191,30 @@ func (s *run) indicator(n *Node, nr *NodeResult) error {
 		return fmt.Errorf("indicator %s (%s) has no data column", n.ID, n.Label("zh"))
 	}
 	nr.Raw = raw
-	bench := math.NaN()
-	if n.Normalisation == Ratio {
-		bench = s.benchmark(n, raw)
-	}
-	scores, info, err := normaliseIndicator(n, raw, bench)
-	if err != nil {
-		return err
-	}
-	nr.Scores, nr.Norm = scores, info
-	if info.Constant {
-		s.warn("constant-column", "", n.ID, "%s：所有单位取值相同，不提供区分信息（每个单位得同一分数） / %s: every unit has the same value, so it does not discriminate (all units get the same score)", n.Label("zh"), n.Label("en"))
-	}
-	if info.Clipped > 0 {
-		s.warn("winsorised", "", n.ID, "%s：%d 个值按均值±%g 倍标准差截尾 / %s: %d values winsorised at mean ± %g sd", n.Label("zh"), info.Clipped, n.Winsorise, n.Label("en"), info.Clipped, n.Winsorise)
+	nr.Scores = make([]float64, len(raw))
+	for k, rows := range s.strata {
+		x := pickFloats(raw, rows)
+		bench := math.NaN()
+		if n.Normalisation == Ratio {
+			bench = s.benchmark(n, x, pickFloats(s.d.Population, rows))
+		}
+		scores, info, err := normaliseIndicator(n, x, bench)
+		if err != nil {
+			return err
+		}
+		for r, i := range rows {
+			nr.Scores[i] = scores[r]
+		}
+		if k != s.sel {
+			continue
+		}
+		nr.Norm = info
+		if info.Constant {
+			s.warn("constant-column", "", n.ID, "%s：所有单位取值相同，不提供区分信息（每个单位得同一分数） / %s: every unit has the same value, so it does not discriminate (all units get the same score)", n.Label("zh"), n.Label("en"))
+		}
+		if info.Clipped > 0 {
+			s.warn("winsorised", "", n.ID, "%s：%d 个值按均值±%g 倍标准差截尾 / %s: %d values winsorised at mean ± %g sd", n.Label("zh"), info.Clipped, n.Winsorise, n.Label("en"), info.Clipped, n.Winsorise)
+		}
 	}
 	for i, v := range raw {
 		if math.IsNaN(v) {
@@ -167,11 +227,11 @@ func (s *run) indicator(n *Node, nr *NodeResult) error {
 // benchmark returns the region benchmark of an indicator: the
 // population-weighted mean or median of the units with data, or the plan
 // target, as the framework says.
-func (s *run) benchmark(n *Node, x []float64) float64 {
+func (s *run) benchmark(n *Node, x, pop []float64) float64 {
 	if s.fw.Benchmark == BenchmarkTarget && n.Target != nil {
 		return *n.Target
 	}
-	vals, w := presentWeighted(x, s.d.Population)
+	vals, w := presentWeighted(x, pop)
 	if s.fw.Benchmark == BenchmarkMedian {
 		return weightedMedian(vals, w)
 	}
@@ -193,33 +253,35 @@ func (s *run) aggregate(n *Node, nr *NodeResult, kids []*NodeResult, w []float64
 		if cov := coverage(sc, w); cov < s.fw.MinCoverage || cov == 0 {
 			nr.Scores[i] = math.NaN()
 			nr.Why[i] = fmt.Sprintf("数据覆盖率 %.0f%% 低于要求 %.0f%% / data coverage %.0f%% below the required %.0f%%", 100*cov, 100*s.fw.MinCoverage, 100*cov, 100*s.fw.MinCoverage)
-			s.warn("low-coverage", s.d.Unit[i], n.ID, "%s 在 %s 的数据覆盖率为 %.0f%%，低于 %.0f%%，该组无得分 / %s has data for %.0f%% of the weight of %s, below %.0f%%: no group score", s.d.Unit[i], n.Label("zh"), 100*cov, 100*s.fw.MinCoverage, s.d.Unit[i], 100*cov, n.Label("en"), 100*s.fw.MinCoverage)
+			s.warnRow(i, "low-coverage", n.ID, "%s 在 %s 的数据覆盖率为 %.0f%%，低于 %.0f%%，该组无得分 / %s has data for %.0f%% of the weight of %s, below %.0f%%: no group score", s.d.Unit[i], n.Label("zh"), 100*cov, 100*s.fw.MinCoverage, s.d.Unit[i], 100*cov, n.Label("en"), 100*s.fw.MinCoverage)
 			continue
 		}
 		v, err := aggregateUnit(n.Aggregation, sc, w, n.GeometricFloor, n.Children)
 		if err != nil {
 			nr.Scores[i] = math.NaN()
 			nr.Why[i] = err.Error()
-			s.warn("aggregation", s.d.Unit[i], n.ID, "%s, %s: %v", s.d.Unit[i], n.Label("zh"), err)
+			s.warnRow(i, "aggregation", n.ID, "%s, %s: %v", s.d.Unit[i], n.Label("zh"), err)
 			continue
 		}
 		nr.Scores[i] = v
 	}
 }
 
-// aggregateTOPSIS scores the units with every child present by TOPSIS
-// closeness (x 100) over the children's scores with vector normalisation.
+// aggregateTOPSIS scores, year by year, the units with every child present
+// by TOPSIS closeness (x 100) over the children's scores with vector
+// normalisation.
 func (s *run) aggregateTOPSIS(nr *NodeResult, kids []*NodeResult, w []float64) {
-	rows := completeRows(kids, s.d.Rows())
-	cols := columnsAt(kids, rows)
-	c := TOPSISCloseness(cols, w, "vector")
 	for i := range nr.Scores {
 		nr.Scores[i] = math.NaN()
 		nr.Why[i] = "TOPSIS 需要全部下级指标有数据 / TOPSIS needs every child to have data"
 	}
-	for k, i := range rows {
-		nr.Scores[i] = 100 * c[k]
-		nr.Why[i] = ""
+	for _, stratum := range s.strata {
+		rows := completeRows(kids, stratum)
+		c := TOPSISCloseness(columnsAt(kids, rows), w, TOPSISVector)
+		for k, i := range rows {
+			nr.Scores[i] = 100 * c[k]
+			nr.Why[i] = ""
+		}
 	}
 }
 
@@ -309,13 +371,17 @@ func (s *run) methodWeights(n *Node, method string, kids []*NodeResult, info *We
 		}
 		return r.W, nil
 	case Entropy, CRITIC, PCA:
-		rows := completeRows(kids, s.d.Rows())
+		rows := completeRows(kids, allRows(s.d.Rows()))
 		if len(rows) < minObjectiveUnits {
 			s.warn("objective-fallback", "", n.ID, "%s：只有 %d 个单位数据完整，%s 赋权至少需要 %d 个，改用等权 / %s: only %d units have complete data, %s weighting needs %d: equal weights used", n.Label("zh"), len(rows), method, minObjectiveUnits, n.Label("en"), len(rows), method, minObjectiveUnits)
 			return weights.Equal(k), nil
 		}
 		cols := columnsAt(kids, rows)
 		diag("units", float64(len(rows)))
+		if len(s.strata) > 1 {
+			diag("years", float64(len(s.strata)))
+			info.Note = fmt.Sprintf("computed on %d unit-years pooled over %d years", len(rows), len(s.strata))
+		}
 		switch method {
 		case Entropy:
 			r := weights.Entropy(cols, n.EntropyShift)
@@ -366,10 +432,19 @@ func overlap(a, b []float64) bool {
 	return false
 }
 
-// completeRows returns the rows where every child has a score.
-func completeRows(kids []*NodeResult, rows int) []int {
+// allRows returns 0, 1, ..., n-1.
+func allRows(n int) []int {
+	rows := make([]int, n)
+	for i := range rows {
+		rows[i] = i
+	}
+	return rows
+}
+
+// completeRows returns those of rows where every child has a score.
+func completeRows(kids []*NodeResult, rows []int) []int {
 	var out []int
-	for i := 0; i < rows; i++ {
+	for _, i := range rows {
 		ok := true
 		for _, kr := range kids {
 			if math.IsNaN(kr.Scores[i]) {

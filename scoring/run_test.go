@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/eqindex/eqindex/weights"
 )
 
 const tol = 1e-9
@@ -238,4 +240,35 @@ func countCode(ws []Warning, code string) int {
 		}
 	}
 	return n
+}
+
+// Objective weights are computed on the unit-years of all years pooled;
+// normalisation stays within each year.
+func TestRunPoolsYearsForObjectiveWeights(t *testing.T) {
+	d := handDataset()
+	two := d.SelectRows([]int{0, 1, 2, 3, 0, 1, 2, 3})
+	two.Year = []int{2019, 2019, 2019, 2019, 2020, 2020, 2020, 2020}
+	copy(two.Values[0][4:], []float64{40, 30, 20, 10})
+	fw := handFramework(0.5)
+	fw.Root.Children[0].Weighting = Entropy
+	res, err := Run(fw, two, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Complete rows for g1 (x1 and x2 present): A, B, C of each year.
+	// Scores per year: x1 2019 = 0, 33.3, 66.7; 2020 = 100, 66.7, 33.3;
+	// x2 = 0, 0, 100 in both years.
+	x1 := []float64{0, 100.0 / 3, 200.0 / 3, 100, 200.0 / 3, 100.0 / 3}
+	x2 := []float64{0, 0, 100, 0, 0, 100}
+	want := weights.Entropy([][]float64{x1, x2}, false)
+	g1 := res.Node("g1").Weighting
+	checkFloats(t, "pooled entropy weights", g1.Weights, want.W, 1e-12)
+	if g1.Diagnostics["units"] != 6 || g1.Diagnostics["years"] != 2 {
+		t.Errorf("diagnostics %v, want 6 unit-years over 2 years", g1.Diagnostics)
+	}
+	// The weights differ from those of 2020 alone, so pooling mattered.
+	alone := weights.Entropy([][]float64{x1[3:], x2[3:]}, false)
+	if near(alone.W[0], want.W[0], 1e-6) {
+		t.Fatalf("test data does not separate pooled (%v) from single-year (%v) weights", want.W, alone.W)
+	}
 }
