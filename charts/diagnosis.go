@@ -322,7 +322,8 @@ func (d diagView) profile(i int, withCharts bool) (Block, error) {
 	}
 	for _, f := range u.Findings {
 		if f.Rule != scoring.RuleTarget {
-			b.Items = append(b.Items, d.t(f.Msg, f.MsgEN))
+			zh, en := f.Text()
+			b.Items = append(b.Items, d.t(zh, en))
 		}
 	}
 	if withCharts && len(d.groups) >= 3 {

@@ -147,8 +147,22 @@ type Finding struct {
 	Value, Threshold float64
 	// Flags reports whether the rule flags the unit as a weak area.
 	Flags bool
-	// Msg and MsgEN say what happened in plain language.
+	// Msg and MsgEN say what happened in plain language. They are empty
+	// for target findings, whose text is made on demand from the gap:
+	// call Text.
 	Msg, MsgEN string
+
+	gap *Gap // for target findings: the gap the text is made from
+}
+
+// Text returns the finding in plain language, Chinese and English.
+// Sentences about missed targets are written only when asked for, since a
+// national-scale run has hundreds of thousands of them.
+func (f Finding) Text() (zh, en string) {
+	if f.gap != nil && f.Msg == "" {
+		return diagTargetText(f.gap.node, *f.gap)
+	}
+	return f.Msg, f.MsgEN
 }
 
 // Deviation compares a unit with the region on one group or indicator.
@@ -187,11 +201,8 @@ type Gap struct {
 	Urban       float64
 	Rural       float64
 	RuralBehind float64
-	// TargetMsg, BenchmarkMsg and RuralMsg state each gap in plain
-	// language with units, Chinese first then English ("" where the gap is
-	// NaN); Msg and MsgEN join the three.
-	TargetMsg, BenchmarkMsg, RuralMsg [2]string
-	Msg, MsgEN                        string
+	node      *Node  // the indicator, for the texts
+	benchKind string // the framework's benchmark, for the texts
 }
 
 // components are the per-unit equalization components the rules read.
@@ -342,8 +353,7 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 				continue
 			}
 			if rules.Target && gap.ToTarget > 0 {
-				zh, en := diagTargetText(nr.Node, gap)
-				u.Findings = append(u.Findings, Finding{Rule: RuleTarget, Subject: nr.ID, Value: gap.Value, Threshold: gap.Target, Msg: zh, MsgEN: en})
+				u.Findings = append(u.Findings, Finding{Rule: RuleTarget, Subject: nr.ID, Value: gap.Value, Threshold: gap.Target, gap: &u.Gaps[j]})
 			}
 		}
 		u.Strengths, u.Weaknesses = diagSides(u.Groups, u.Indicators)
@@ -353,7 +363,8 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 			res.Weak[i] = true
 			for _, f := range u.Findings {
 				if f.Flags {
-					res.WeakReasons[i] = append(res.WeakReasons[i], f.Msg+" / "+f.MsgEN)
+					zh, en := f.Text()
+					res.WeakReasons[i] = append(res.WeakReasons[i], zh+" / "+en)
 				}
 			}
 			if zh, en := diagWeakestDomains(u.Weaknesses, res, "zh"), diagWeakestDomains(u.Weaknesses, res, "en"); zh != "" {
@@ -767,23 +778,48 @@ func diagGap(n *Node, x, bench, urban, rural float64, benchKind string) Gap {
 		g.Target = *n.Target
 		g.ToTarget = dir * (g.Target - x)
 	}
-	if !math.IsNaN(g.ToTarget) {
-		g.TargetMsg[0], g.TargetMsg[1] = diagTargetText(n, g)
+	g.node, g.benchKind = n, benchKind
+	return g
+}
+
+// TargetText states the gap to the target in plain language with units,
+// Chinese and English ("" where there is no target or value).
+func (g Gap) TargetText() [2]string {
+	if g.node == nil || math.IsNaN(g.ToTarget) {
+		return [2]string{}
 	}
-	if !math.IsNaN(g.ToBenchmark) {
-		g.BenchmarkMsg[0], g.BenchmarkMsg[1] = diagBenchText(n, g, benchKind)
+	zh, en := diagTargetText(g.node, g)
+	return [2]string{zh, en}
+}
+
+// BenchmarkText states the gap to the region benchmark ("" where NaN).
+func (g Gap) BenchmarkText() [2]string {
+	if g.node == nil || math.IsNaN(g.ToBenchmark) {
+		return [2]string{}
 	}
-	if !math.IsNaN(g.RuralBehind) {
-		g.RuralMsg[0], g.RuralMsg[1] = diagRuralText(n, g)
+	zh, en := diagBenchText(g.node, g, g.benchKind)
+	return [2]string{zh, en}
+}
+
+// RuralText states how far rural is behind urban ("" where NaN).
+func (g Gap) RuralText() [2]string {
+	if g.node == nil || math.IsNaN(g.RuralBehind) {
+		return [2]string{}
 	}
-	var zh, en []string
-	for _, m := range [][2]string{g.TargetMsg, g.BenchmarkMsg, g.RuralMsg} {
+	zh, en := diagRuralText(g.node, g)
+	return [2]string{zh, en}
+}
+
+// Text joins the target, benchmark and urban-rural sentences, in Chinese
+// and in English.
+func (g Gap) Text() (zh, en string) {
+	var zhs, ens []string
+	for _, m := range [][2]string{g.TargetText(), g.BenchmarkText(), g.RuralText()} {
 		if m[0] != "" {
-			zh, en = append(zh, m[0]), append(en, m[1])
+			zhs, ens = append(zhs, m[0]), append(ens, m[1])
 		}
 	}
-	g.Msg, g.MsgEN = strings.Join(zh, "；"), strings.Join(en, "; ")
-	return g
+	return strings.Join(zhs, "；"), strings.Join(ens, "; ")
 }
 
 // diagTargetText states the gap to the target.

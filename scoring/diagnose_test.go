@@ -215,23 +215,25 @@ func TestDiagnoseGaps(t *testing.T) {
 	if g := dg.Units[4].Gaps; g[1].ToBenchmark != 25 || g[0].ToTarget != -50 {
 		t.Errorf("U5 gaps: b to benchmark %g (want 25), a to target %g (want -50)", g[1].ToBenchmark, g[0].ToTarget)
 	}
+	aZH, aEN := a.Text()
+	bZH, bEN := b.Text()
 	for _, want := range []string{"needs 25 人/千人 more to reach the target of 50 人/千人", "43.75 人/千人 below the region benchmark", "rural 20 人/千人 is 10 人/千人 behind urban (30 人/千人)"} {
-		if !strings.Contains(a.MsgEN, want) {
-			t.Errorf("a message %q lacks %q", a.MsgEN, want)
+		if !strings.Contains(aEN, want) {
+			t.Errorf("a message %q lacks %q", aEN, want)
 		}
 	}
 	for _, want := range []string{"needs to fall by 20 percentage points to reach the target of 20%", "35 percentage points better than the region benchmark", "rural 50% is 20 percentage points behind urban (30%)"} {
-		if !strings.Contains(b.MsgEN, want) {
-			t.Errorf("b message %q lacks %q", b.MsgEN, want)
+		if !strings.Contains(bEN, want) {
+			t.Errorf("b message %q lacks %q", bEN, want)
 		}
 	}
 	for _, want := range []string{"距目标 50 人/千人还差 25 人/千人", "农村 20 人/千人，落后城镇（30 人/千人）10 人/千人"} {
-		if !strings.Contains(a.Msg, want) {
-			t.Errorf("a message %q lacks %q", a.Msg, want)
+		if !strings.Contains(aZH, want) {
+			t.Errorf("a message %q lacks %q", aZH, want)
 		}
 	}
-	if want := "需降低 20 个百分点才能达到目标 20%"; !strings.Contains(b.Msg, want) {
-		t.Errorf("b message %q lacks %q", b.Msg, want)
+	if want := "需降低 20 个百分点才能达到目标 20%"; !strings.Contains(bZH, want) {
+		t.Errorf("b message %q lacks %q", bZH, want)
 	}
 	// Deviations: U2's a score 25 vs mean 50 -> -25 points; Ahead in
 	// natural units 25 - 68.75 = -43.75.
@@ -382,8 +384,8 @@ func ExampleDiagnose() {
 	dg := res.Diagnosis
 	fmt.Println(dg.Summary("en"))
 	u2 := dg.Units[1]
-	fmt.Println(u2.Gaps[0].TargetMsg[1])
-	fmt.Println(u2.Gaps[1].TargetMsg[1])
+	fmt.Println(u2.Gaps[0].TargetText()[1])
+	fmt.Println(u2.Gaps[1].TargetText()[1])
 	fmt.Printf("obstacle shares of U2: %.4f %.4f\n", u2.Obstacle[0], u2.Obstacle[1])
 	// Output:
 	// 1 of 5 units are flagged: U1 (index 40.0, grade D; 1.3 sd below the mean; in the bottom 20%; weakest: ga 0.0).

@@ -223,7 +223,8 @@ func writeProfile(w io.Writer, res *scoring.Result, i int, lang string) {
 	section := func(title string) { fmt.Fprintf(w, "\n%s\n", title) }
 	var flagging, domains, missing []string
 	for _, f := range u.Findings {
-		m := diagTr(lang, f.Msg, f.MsgEN)
+		zh, en := f.Text()
+		m := diagTr(lang, zh, en)
 		switch {
 		case f.Flags:
 			flagging = append(flagging, m)
@@ -272,8 +273,9 @@ func writeProfile(w io.Writer, res *scoring.Result, i int, lang string) {
 	}
 	var gaps []string
 	for _, g := range u.Gaps {
-		if m := diagTr(lang, g.Msg, g.MsgEN); m != "" && !math.IsNaN(g.Value) {
-			if g.TargetMsg[0] == "" {
+		zh, en := g.Text()
+		if m := diagTr(lang, zh, en); m != "" && !math.IsNaN(g.Value) {
+			if g.TargetText()[0] == "" {
 				m = diagLabel(res, g.ID, lang) + diagTr(lang, "：", ": ") + m
 			}
 			gaps = append(gaps, m)
@@ -378,7 +380,8 @@ func diagnosisCSV(res *scoring.Result) ([]byte, error) {
 			if f.Rule == scoring.RuleTarget {
 				munit = diagUnitOf(res, f.Subject)
 			}
-			row("finding", f.Rule, f.Subject, formatNumber(f.Value), formatNumber(f.Threshold), "", munit, fb(f.Flags), "", "", f.Msg, f.MsgEN)
+			zh, en := f.Text()
+			row("finding", f.Rule, f.Subject, formatNumber(f.Value), formatNumber(f.Threshold), "", munit, fb(f.Flags), "", "", zh, en)
 		}
 		for k, d := range u.Strengths {
 			row("strength", "", d.ID, formatNumber(d.Score), formatNumber(d.Region), formatNumber(d.Diff), "", "", "", strconv.Itoa(k+1), "", "")
@@ -403,11 +406,11 @@ func diagnosisCSV(res *scoring.Result) ([]byte, error) {
 		for _, g := range u.Gaps {
 			munit := diagUnitOf(res, g.ID)
 			if !math.IsNaN(g.Target) {
-				row("gap-target", "", g.ID, formatNumber(g.Value), formatNumber(g.Target), formatNumber(g.ToTarget), munit, "", "", "", g.TargetMsg[0], g.TargetMsg[1])
+				row("gap-target", "", g.ID, formatNumber(g.Value), formatNumber(g.Target), formatNumber(g.ToTarget), munit, "", "", "", g.TargetText()[0], g.TargetText()[1])
 			}
-			row("gap-benchmark", "", g.ID, formatNumber(g.Value), formatNumber(g.Benchmark), formatNumber(g.ToBenchmark), munit, "", "", "", g.BenchmarkMsg[0], g.BenchmarkMsg[1])
+			row("gap-benchmark", "", g.ID, formatNumber(g.Value), formatNumber(g.Benchmark), formatNumber(g.ToBenchmark), munit, "", "", "", g.BenchmarkText()[0], g.BenchmarkText()[1])
 			if !math.IsNaN(g.Urban) || !math.IsNaN(g.Rural) {
-				row("gap-rural", "", g.ID, formatNumber(g.Rural), formatNumber(g.Urban), formatNumber(g.RuralBehind), munit, "", "", "", g.RuralMsg[0], g.RuralMsg[1])
+				row("gap-rural", "", g.ID, formatNumber(g.Rural), formatNumber(g.Urban), formatNumber(g.RuralBehind), munit, "", "", "", g.RuralText()[0], g.RuralText()[1])
 			}
 		}
 		if err := w.WriteAll(rows); err != nil {
@@ -586,8 +589,9 @@ func diagnosisJSON(res *scoring.Result) ([]byte, error) {
 			Missing: append([]string{}, u.Missing...),
 		}
 		for _, f := range u.Findings {
+			zh, en := f.Text()
 			ju.Findings = append(ju.Findings, jsonFinding{Rule: f.Rule, Subject: f.Subject, Value: num(f.Value),
-				Threshold: num(f.Threshold), Flags: f.Flags, Msg: f.Msg, MsgEN: f.MsgEN})
+				Threshold: num(f.Threshold), Flags: f.Flags, Msg: zh, MsgEN: en})
 		}
 		for j, id := range dg.Indicators {
 			ju.Obstacles = append(ju.Obstacles, jsonObstacle{ID: id, Share: num(u.Obstacle[j]), Degree: num(u.ObstacleDegree[j])})
@@ -599,9 +603,10 @@ func diagnosisJSON(res *scoring.Result) ([]byte, error) {
 			ju.TopObstacles = append(ju.TopObstacles, dg.Indicators[j])
 		}
 		for _, g := range u.Gaps {
+			zh, en := g.Text()
 			ju.Gaps = append(ju.Gaps, jsonGap{ID: g.ID, Unit: diagUnitOf(res, g.ID), Value: num(g.Value), Target: num(g.Target),
 				ToTarget: num(g.ToTarget), Benchmark: num(g.Benchmark), ToBenchmark: num(g.ToBenchmark), Urban: num(g.Urban),
-				Rural: num(g.Rural), RuralBehind: num(g.RuralBehind), Msg: g.Msg, MsgEN: g.MsgEN})
+				Rural: num(g.Rural), RuralBehind: num(g.RuralBehind), Msg: zh, MsgEN: en})
 		}
 		out.Units = append(out.Units, ju)
 	}
