@@ -201,8 +201,8 @@ type Gap struct {
 	Urban       float64
 	Rural       float64
 	RuralBehind float64
-	node      *Node  // the indicator, for the texts
-	benchKind string // the framework's benchmark, for the texts
+	node        *Node  // the indicator, for the texts
+	benchKind   string // the framework's benchmark, for the texts
 }
 
 // components are the per-unit equalization components the rules read.
