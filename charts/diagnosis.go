@@ -159,18 +159,22 @@ func DiagnosisRules(w scoring.WeakRules, lang string) (flagging, profile []strin
 	return flagging, profile
 }
 
-func (d diagView) rulesText() string {
-	flagging, profile := DiagnosisRules(d.dg.Rules, d.lang)
+func (d diagView) rulesText() string { return weakRulesText(d.dg.Rules, d.lang) }
+
+// weakRulesText states the rules that flag a weak area, then the findings
+// that are only listed in the unit profiles.
+func weakRulesText(w scoring.WeakRules, lang string) string {
+	flagging, profile := DiagnosisRules(w, lang)
 	var s string
 	if len(flagging) == 0 {
-		s = d.t("未设置标记薄弱地区的规则。", "No rule that flags a weak area is set.")
+		s = tr(lang, "未设置标记薄弱地区的规则。", "No rule that flags a weak area is set.")
 	} else {
-		s = d.t("满足以下任一条即标记为薄弱地区：", "A unit is flagged as a weak area when any of these holds: ") +
-			strings.Join(flagging, d.t("；", "; ")) + d.t("。", ".")
+		s = tr(lang, "满足以下任一条即标记为薄弱地区：", "A unit is flagged as a weak area when any of these holds: ") +
+			strings.Join(flagging, tr(lang, "；", "; ")) + tr(lang, "。", ".")
 	}
-	return s + d.t("以下情况只在单位诊断中列出，不单独构成标记（否则几乎每个单位都会因某项指标未达标而被标记）：",
+	return s + tr(lang, "以下情况只在单位诊断中列出，不单独构成标记（否则几乎每个单位都会因某项指标未达标而被标记）：",
 		" Listed in the unit profiles without flagging the unit by themselves (otherwise nearly every unit would be flagged for some missed target): ") +
-		strings.Join(profile, d.t("；", "; ")) + d.t("。", ".")
+		strings.Join(profile, tr(lang, "；", "; ")) + tr(lang, "。", ".")
 }
 
 func (d diagView) summary() Block {

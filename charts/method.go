@@ -330,49 +330,13 @@ func (m methodWriter) effective() MethodSection {
 	}
 }
 
-// weakRuleTexts lists the weak-area rules in force, one phrase each.
-func weakRuleTexts(w scoring.WeakRules, lang string) []string {
-	var out []string
-	idx := tr(lang, "综合指数", "the index")
-	if w.Index == "ei" {
-		idx = tr(lang, "均等化综合指数", "the equalization index")
-	}
-	on := func(x float64) bool { return !isMissing(x) && x > 0 }
-	if on(w.K) {
-		out = append(out, fmt.Sprintf(tr(lang, "%s低于各单位均值减 %s 个标准差", "%s below the mean of the units minus %s sd"), idx, fmtNum(w.K)))
-	}
-	if on(w.Quantile) {
-		out = append(out, fmt.Sprintf(tr(lang, "%s位于最低的 %s", "%s in the bottom %s"), idx, fmtPct(w.Quantile)))
-	}
-	if on(w.Floor) {
-		out = append(out, fmt.Sprintf(tr(lang, "%s低于 %s 分", "%s below %s"), idx, fmtNum(w.Floor)))
-	}
-	if on(w.GroupK) {
-		out = append(out, fmt.Sprintf(tr(lang, "任一一级领域得分低于区域均值减 %s 个标准差", "a top-level group score below the region mean minus %s sd"), fmtNum(w.GroupK)))
-	}
-	if on(w.GroupFloor) {
-		out = append(out, fmt.Sprintf(tr(lang, "任一一级领域得分低于 %s 分", "a top-level group score below %s"), fmtNum(w.GroupFloor)))
-	}
-	if on(w.URRatio) {
-		out = append(out, fmt.Sprintf(tr(lang, "城乡均等化分量低于 %s", "the urban-rural component below %s"), fmtNum(w.URRatio)))
-	}
-	if on(w.Regional) {
-		out = append(out, fmt.Sprintf(tr(lang, "区域均等化分量低于 %s", "the regional component below %s"), fmtNum(w.Regional)))
-	}
-	return out
-}
-
-// WeakRuleSentence states the weak-area rule of f in one sentence.
+// WeakRuleSentence states which rules of f flag a unit as a weak area and
+// which findings are only listed in the unit profiles.
 func WeakRuleSentence(f *scoring.Framework, lang string) string {
 	if f == nil {
 		return ""
 	}
-	rules := weakRuleTexts(f.Weak, lang)
-	if len(rules) == 0 {
-		return tr(lang, "未设置薄弱地区识别规则。", "No weak-area rule is set.")
-	}
-	return tr(lang, "薄弱地区：满足以下任一条即标记——", "Weak area: flagged when any of these holds: ") +
-		strings.Join(rules, tr(lang, "；", "; ")) + tr(lang, "。", ".")
+	return weakRulesText(f.Weak, lang)
 }
 
 func (m methodWriter) weakRules() MethodSection {
@@ -380,9 +344,6 @@ func (m methodWriter) weakRules() MethodSection {
 	ps := []string{WeakRuleSentence(m.res.Framework, m.lang)}
 	ps = append(ps, m.t("均值和标准差按有得分的单位简单计算；每个被标记单位的具体原因列在得分表中。这是初步筛查，需结合实地情况判断。",
 		"Means and sds are taken over the units with a score; the reasons for each flagged unit are listed in the score table. This is a first screening, to be checked against local knowledge."))
-	if w.Target {
-		ps = append(ps, m.t("另检查各指标是否达到规划目标值。", "Indicators are also checked against their plan targets."))
-	}
 	if len(w.Grades) > 0 {
 		var gs []string
 		for _, g := range w.Grades {

@@ -94,12 +94,12 @@ func TestMethodologyRules(t *testing.T) {
 	if p := strings.Join(section(t, secs, "method-overview").Paragraphs, " "); !strings.Contains(p, "any missing indicator value stops the run") {
 		t.Errorf("missing=error not described: %s", p)
 	}
-	if p := section(t, secs, "method-weak").Paragraphs[0]; p != "No weak-area rule is set." {
+	if p := section(t, secs, "method-weak").Paragraphs[0]; !strings.HasPrefix(p, "No rule that flags a weak area is set.") {
 		t.Errorf("weak rules off: %q", p)
 	}
 	res.Framework.Weak.Floor = 60
 	res.Framework.Weak.Quantile = 0.25
-	if got, want := charts.WeakRuleSentence(res.Framework, "en"), "Weak area: flagged when any of these holds: the index in the bottom 25%; the index below 60."; got != want {
+	if got, want := charts.WeakRuleSentence(res.Framework, "en"), "A unit is flagged as a weak area when any of these holds: the index in the bottom 25% (at least one unit); the index below 60. Listed in the unit profiles without flagging the unit by themselves (otherwise nearly every unit would be flagged for some missed target): an indicator without data."; got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 	if charts.Methodology(nil, "zh") != nil {
@@ -112,8 +112,8 @@ func ExampleWeakRuleSentence() {
 	fmt.Println(charts.WeakRuleSentence(f, "en"))
 	fmt.Println(charts.WeakRuleSentence(f, "zh"))
 	// Output:
-	// Weak area: flagged when any of these holds: the index below the mean of the units minus 1 sd; the index in the bottom 20%; a top-level group score below the region mean minus 1 sd.
-	// 薄弱地区：满足以下任一条即标记——综合指数低于各单位均值减 1 个标准差；综合指数位于最低的 20%；任一一级领域得分低于区域均值减 1 个标准差。
+	// A unit is flagged as a weak area when any of these holds: the index below the mean of the units minus 1 sd; the index in the bottom 20% (at least one unit). Listed in the unit profiles without flagging the unit by themselves (otherwise nearly every unit would be flagged for some missed target): a top-level group score below that group's mean minus 1 sd (weak domain); an indicator short of its plan target; an indicator without data.
+	// 满足以下任一条即标记为薄弱地区：综合指数低于各单位均值减 1 个标准差；综合指数位于最低的 20%（至少 1 个单位）。以下情况只在单位诊断中列出，不单独构成标记（否则几乎每个单位都会因某项指标未达标而被标记）：一级领域得分低于该领域各单位均值减 1 个标准差（短板）；指标未达到规划目标值；指标缺少数据。
 }
 
 func ExampleWriteMethodology() {
