@@ -160,6 +160,16 @@ func newView(res *scoring.Result, lang string) (*view, error) {
 
 func (v *view) weak(i int) bool { return len(v.res.Weak) > 0 && v.res.Weak[i] }
 
+// markWeak returns a unit's name as an ECharts legend or category item
+// ({key: name}), in the weak-area colour and bold when the unit is
+// flagged, so flagged units are marked the same way in every chart.
+func (v *view) markWeak(key, name string, i int) any {
+	if !v.weak(i) {
+		return name
+	}
+	return map[string]any{key: name, "textStyle": map[string]any{"color": colorWeak, "fontWeight": "bold"}}
+}
+
 func (v *view) label(nr *scoring.NodeResult) string { return nr.Node.Label(v.lang) }
 
 // Charts builds the report's charts in page order: the ranking bar, the
@@ -388,10 +398,18 @@ func (v *view) radarChart(show int) (Chart, error) {
 		return Chart{}, err
 	}
 	legend := make([]any, 0, v.n+1)
-	for _, u := range v.res.Unit {
-		legend = append(legend, u)
+	for i, u := range v.res.Unit {
+		legend = append(legend, v.markWeak("name", u, i))
 	}
 	legend = append(legend, meanName)
+	// Flagged units are drawn in the weak-area colour, as in the ranking.
+	for i, sr := range m["series"].([]any) {
+		if i < v.n && v.weak(i) {
+			o := sr.(map[string]any)
+			o["lineStyle"] = map[string]any{"color": colorWeak, "width": 3}
+			o["itemStyle"] = map[string]any{"color": colorWeak}
+		}
+	}
 	sel := map[string]any{}
 	for k, b := range selected {
 		sel[k] = b
@@ -477,6 +495,11 @@ func (v *view) heatmapChart() (Chart, error) {
 	m["grid"] = map[string]any{"left": 8, "right": 16, "top": 40, "bottom": 56, "containLabel": true}
 	x := firstAxis(m, "xAxis")
 	x["splitArea"] = map[string]any{"show": false}
+	marked := make([]any, v.n)
+	for k, i := range v.order {
+		marked[k] = v.markWeak("value", units[k], i)
+	}
+	x["data"] = marked
 	x["axisLabel"] = map[string]any{"interval": 0, "rotate": rotateFor(units)}
 	y := firstAxis(m, "yAxis")
 	y["inverse"] = true
