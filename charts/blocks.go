@@ -39,12 +39,28 @@ func Blocks(res *scoring.Result, opt Options) ([]Block, error) {
 	for i := range cs {
 		byName[cs[i].Name] = &cs[i]
 	}
+	// The diagnosis (when the Result has one) gives the plain-language
+	// summary at the top and the grades and unit profiles after the scores.
+	var diag []Block
+	if res.Diagnosis != nil {
+		if diag, err = DiagnosisBlocks(res, opt); err != nil {
+			return nil, err
+		}
+	}
 	var out []Block
-	out = append(out, v.summaryBlock(opt), v.rankingBlock(byName[ChartRanking]))
+	out = append(out, v.summaryBlock(opt))
+	if len(diag) > 0 {
+		out = append(out, diag[0])
+	}
+	out = append(out, v.rankingBlock(byName[ChartRanking]))
 	if c := byName[ChartRadar]; c != nil {
 		out = append(out, v.radarBlock(c, opt))
 	}
-	out = append(out, v.heatmapBlock(byName[ChartHeatmap]), v.scoresBlock(), v.warningsBlock())
+	out = append(out, v.heatmapBlock(byName[ChartHeatmap]), v.scoresBlock())
+	if len(diag) > 1 {
+		out = append(out, diag[1:]...)
+	}
+	out = append(out, v.warningsBlock())
 	if strings.TrimSpace(opt.Method) != "" {
 		out = append(out, Block{ID: BlockNotes, Heading: tr(v.lang, "评估说明", "Notes"), Sub: textBlocks(opt.Method)})
 	}
@@ -193,8 +209,8 @@ func (v *view) radarBlock(c *Chart, opt Options) Block {
 		ID:      BlockRadar,
 		Heading: c.Title,
 		Reading: fmt.Sprintf(tr(lang,
-			"每个多边形是一个单位在各一级领域的得分，越靠外越好；虚线为各单位简单平均。开始只显示前 %d 个单位，点击图例可加入其他单位。",
-			"Each polygon is one unit's top-level group scores (further out is better); the dashed line is the simple mean of the units. The first %d units are shown; click the legend to add others."), show),
+			"每个多边形是一个单位在各一级领域的得分，越靠外越好；虚线为各单位简单平均。开始显示 %d 个单位（被标记的薄弱地区优先，其余按排名），点击图例可加入其他单位。",
+			"Each polygon is one unit's top-level group scores (further out is better); the dashed line is the simple mean of the units. %d units are shown at first (flagged weak areas first, then by rank); click the legend to add others."), show),
 		Chart: c,
 	}
 }

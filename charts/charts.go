@@ -374,6 +374,16 @@ func (v *view) radarChart(show int) (Chart, error) {
 		ec.WithInitializationOpts(opts.Initialization{ChartID: "chart-" + ChartRadar}),
 		ec.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, SplitNumber: 5}),
 	)
+	// Shown at first: the flagged units, then the best-ranked ones, up to
+	// show units (plus the region mean); the legend switches on the rest.
+	initial := map[int]bool{}
+	for pass := 0; pass < 2; pass++ {
+		for _, i := range v.order {
+			if len(initial) < show && (pass == 1 || v.weak(i)) {
+				initial[i] = true
+			}
+		}
+	}
 	selected := map[string]bool{}
 	for i := 0; i < v.n; i++ {
 		vals := make([]any, len(v.groups))
@@ -382,7 +392,7 @@ func (v *view) radarChart(show int) (Chart, error) {
 		}
 		name := v.res.Unit[i]
 		radar.AddSeries(name, []opts.RadarData{{Name: name, Value: vals}})
-		selected[name] = i < show
+		selected[name] = initial[i]
 	}
 	meanName := tr(lang, "区域均值", "Region mean")
 	mvals := make([]any, len(v.groups))

@@ -239,7 +239,9 @@ func TestRadarLegendSelection(t *testing.T) {
 	if n := len(lg["data"].([]any)); n != 6 {
 		t.Errorf("legend has %d entries, want 5 units + mean", n)
 	}
-	want := map[string]any{"兴隆台区": true, "双台子区": true, "大洼区": false, "盘山县": false, "辽东湾新区": false, "区域均值": true}
+	// Shown at first: the flagged unit (盘山县), then the best-ranked one,
+	// two in all, and the region mean.
+	want := map[string]any{"兴隆台区": true, "双台子区": false, "大洼区": false, "盘山县": true, "辽东湾新区": false, "区域均值": true}
 	sel := lg["selected"].(map[string]any)
 	for k, w := range want {
 		if sel[k] != w {

@@ -175,13 +175,21 @@ func TestDiagnosisBlocks(t *testing.T) {
 				t.Errorf("%s gap table %v", res.Unit[i], gt.Rows)
 			}
 		}
-		// The whole page renders, with the standard blocks, unique ids and
-		// chart names and no NaN.
-		std, err := charts.Blocks(res, charts.Options{Lang: lang})
+		// The whole page renders, with the diagnosis blocks among the
+		// standard ones, unique ids and chart names and no NaN.
+		page, err := charts.Blocks(res, charts.Options{Lang: lang})
 		if err != nil {
 			t.Fatal(err)
 		}
-		page := append(append([]charts.Block{std[0]}, bs...), std[1:]...)
+		ids := map[string]bool{}
+		for _, b := range page {
+			ids[b.ID] = true
+		}
+		for _, b := range bs {
+			if !ids[b.ID] {
+				t.Errorf("the report lacks the diagnosis block %s", b.ID)
+			}
+		}
 		var buf bytes.Buffer
 		if err := charts.WritePage(&buf, page, charts.Options{Lang: lang}); err != nil {
 			t.Fatal(err)
