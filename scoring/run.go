@@ -78,8 +78,6 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 		}
 	}
 	res.Rank = CompetitionRanks(res.Index())
-	s.d = d
-	s.flagWeak()
 	eq, err := Equalize(fw, d, res)
 	if err != nil {
 		return nil, err
@@ -95,7 +93,7 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 
 type run struct {
 	fw    *Framework
-	d     *Dataset // all years while the tree is scored, then the reported year
+	d     *Dataset // all years
 	res   *Result
 	byID  map[string]*NodeResult
 	order map[string]int
@@ -470,72 +468,6 @@ func columnsAt(kids []*NodeResult, rows []int) [][]float64 {
 		}
 	}
 	return cols
-}
-
-// flagWeak applies the first-cut weak-area rule to the level index: a unit
-// is flagged when its index is below mean - K sd (sample sd over the units
-// with a score) or when it is among the bottom round(Quantile n) units
-// (at least one when Quantile > 0). A flagged unit's reasons list the rule
-// that fired and its three lowest top-level groups.
-func (s *run) flagWeak() {
-	res, rules := s.res, s.fw.Weak
-	idx := res.Index()
-	n := len(idx)
-	res.Weak = make([]bool, n)
-	res.WeakReasons = make([][]string, n)
-	mean, sd := meanSD(present(idx))
-	scored := len(present(idx))
-	bottom := 0
-	if rules.Quantile > 0 {
-		bottom = int(math.Floor(rules.Quantile*float64(scored) + 0.5))
-		if bottom < 1 {
-			bottom = 1
-		}
-	}
-	top := res.TopGroups()
-	for i, v := range idx {
-		if math.IsNaN(v) {
-			continue
-		}
-		var why []string
-		if rules.K > 0 && sd > 0 && v < mean-rules.K*sd {
-			why = append(why, fmt.Sprintf("指数 %.1f 低于均值减 %g 个标准差（%.1f），低 %.1f 个标准差 / index %.1f is below the mean minus %g sd (%.1f), %.1f sd below the mean", v, rules.K, mean-rules.K*sd, (mean-v)/sd, v, rules.K, mean-rules.K*sd, (mean-v)/sd))
-		}
-		if bottom > 0 && res.Rank[i] > scored-bottom {
-			why = append(why, fmt.Sprintf("排名 %d/%d，位于后 %.0f%% / rank %d of %d, in the bottom %.0f%%", res.Rank[i], scored, 100*rules.Quantile, res.Rank[i], scored, 100*rules.Quantile))
-		}
-		if len(why) == 0 {
-			continue
-		}
-		res.Weak[i] = true
-		if low := lowestGroups(top, i, 3); low != "" {
-			why = append(why, "最弱领域 / weakest groups: "+low)
-		}
-		res.WeakReasons[i] = why
-	}
-}
-
-// lowestGroups names the k lowest-scoring top-level groups of unit i.
-func lowestGroups(top []*NodeResult, i, k int) string {
-	type gs struct {
-		name  string
-		score float64
-	}
-	var all []gs
-	for _, g := range top {
-		if v := g.Scores[i]; !math.IsNaN(v) {
-			all = append(all, gs{g.Node.Label("zh"), v})
-		}
-	}
-	sort.SliceStable(all, func(a, b int) bool { return all[a].score < all[b].score })
-	if len(all) > k {
-		all = all[:k]
-	}
-	parts := make([]string, len(all))
-	for j, g := range all {
-		parts[j] = fmt.Sprintf("%s %.1f", g.name, g.score)
-	}
-	return strings.Join(parts, ", ")
 }
 
 func containsInt(a []int, v int) bool {
