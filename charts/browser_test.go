@@ -191,6 +191,10 @@ func TestBrowserReport(t *testing.T) {
 		{"zh", fixture(), charts.Options{Note: "示例数据，非官方统计", EChartsJS: js}},
 		{"en", fixture(), charts.Options{Lang: "en", Note: "Example data, not official statistics", EChartsJS: js}},
 		{"hostile", hostile(), charts.Options{Note: "</script><script>alert(4)</script>", EChartsJS: js}},
+		// The embedded demo through the whole pipeline: every section the
+		// report has (diagnosis, equalization) renders.
+		{"demo", demoResult(t), charts.Options{Note: "示例数据，非官方统计", EChartsJS: js}},
+		{"demo-en", demoResult(t), charts.Options{Lang: "en", EChartsJS: js}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -207,7 +211,7 @@ func TestBrowserReport(t *testing.T) {
 				t.Fatal(err)
 			}
 			shot := ""
-			if p := os.Getenv("EQINDEX_SCREENSHOT"); p != "" && c.name == "zh" {
+			if p := os.Getenv("EQINDEX_SCREENSHOT"); p != "" && c.name == "demo" {
 				shot = p
 			}
 			st, msgs, dialogs := openPage(t, exe, file, shot)
@@ -249,8 +253,8 @@ func TestBrowserReport(t *testing.T) {
 			if st.Scripts != 2 {
 				t.Errorf("page has %d script elements, want 2", st.Scripts)
 			}
-			if len(st.Cells) != len(fixtureUnits) {
-				t.Errorf("score table has %d rows, want %d", len(st.Cells), len(fixtureUnits))
+			if len(st.Cells) != len(c.res.Unit) {
+				t.Errorf("score table has %d rows, want %d", len(st.Cells), len(c.res.Unit))
 			}
 			if c.name == "hostile" {
 				// The names arrive as text, whole.
