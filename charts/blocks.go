@@ -41,9 +41,14 @@ func Blocks(res *scoring.Result, opt Options) ([]Block, error) {
 	}
 	// The diagnosis (when the Result has one) gives the plain-language
 	// summary at the top and the grades and unit profiles after the scores.
-	var diag []Block
+	var diag, eq []Block
 	if res.Diagnosis != nil {
 		if diag, err = DiagnosisBlocks(res, opt); err != nil {
+			return nil, err
+		}
+	}
+	if res.Equalization != nil {
+		if eq, err = EqualizationBlocks(res, opt); err != nil {
 			return nil, err
 		}
 	}
@@ -57,6 +62,7 @@ func Blocks(res *scoring.Result, opt Options) ([]Block, error) {
 		out = append(out, v.radarBlock(c, opt))
 	}
 	out = append(out, v.heatmapBlock(byName[ChartHeatmap]), v.scoresBlock())
+	out = append(out, eq...)
 	if len(diag) > 1 {
 		out = append(out, diag[1:]...)
 	}
@@ -65,6 +71,28 @@ func Blocks(res *scoring.Result, opt Options) ([]Block, error) {
 		out = append(out, Block{ID: BlockNotes, Heading: tr(v.lang, "评估说明", "Notes"), Sub: textBlocks(opt.Method)})
 	}
 	out = append(out, MethodologyBlock(res, opt.Lang))
+	return out, nil
+}
+
+// ReportCharts returns every chart of the report page in page order: the
+// standard charts, the equalization charts and the diagnosis charts, for
+// writing each one alone (charts/<name>.html and .json).
+func ReportCharts(res *scoring.Result, opt Options) ([]Chart, error) {
+	blocks, err := Blocks(res, opt)
+	if err != nil {
+		return nil, err
+	}
+	var out []Chart
+	var walk func([]Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			if b.Chart != nil {
+				out = append(out, *b.Chart)
+			}
+			walk(b.Sub)
+		}
+	}
+	walk(blocks)
 	return out, nil
 }
 

@@ -49,7 +49,7 @@ plausible in magnitude and consistent with the plan's own account of each unit.
 The inputs used are written next to the outputs (data.csv, framework.yaml), so
 you can edit them and rerun:
    eqindex report --data out/data.csv --framework out/framework.yaml -o out2/`,
-			Flags:  append([]cli.Flag{&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "eqindex-demo", Usage: "output `DIR`"}, setFlag, yearFlag, langFlag}, reportFlags...),
+			Flags:  append([]cli.Flag{&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "eqindex-demo", Usage: "output `DIR`"}, setFlag, yearFlag, langFlag, xlsxFlag}, reportFlags...),
 			Action: demoAction,
 		},
 		{
@@ -63,14 +63,14 @@ you can edit them and rerun:
 			Name:      "score",
 			Usage:     "score the data and write scores.csv and scores.json",
 			UsageText: "eqindex score --data counties.csv --framework fw.yaml -o out/",
-			Flags:     append(loadFlags, outFlag),
+			Flags:     append(loadFlags, outFlag, xlsxFlag),
 			Action:    func(c *cli.Context) error { return scoreAction(c, false) },
 		},
 		{
 			Name:      "report",
 			Usage:     "score the data and write the tables and report.html",
 			UsageText: "eqindex report --data counties.csv --framework fw.yaml -o out/",
-			Flags:     append(append(loadFlags, outFlag), reportFlags...),
+			Flags:     append(append(loadFlags, outFlag, xlsxFlag), reportFlags...),
 			Action:    func(c *cli.Context) error { return scoreAction(c, true) },
 		},
 		{
@@ -82,6 +82,7 @@ you can edit them and rerun:
 		gapsCommand(),
 		diagnoseCommand(),
 		genCommand(),
+		initCommand(),
 	}
 }
 
@@ -124,6 +125,7 @@ func load(c *cli.Context) (*loaded, error) {
 	if err != nil {
 		return nil, dataErr(err)
 	}
+	warns = append(warns, data.ExampleRowWarnings(ds)...)
 	return &loaded{fw: fw, ds: ds, warnings: warns, dataName: filepath.Base(path), inputs: []string{path, c.String("framework")}}, nil
 }
 
@@ -193,6 +195,9 @@ func scoreAction(c *cli.Context, withReport bool) error {
 			return err
 		}
 	}
+	if err := addWorkbook(c, out, res, in.dataName); err != nil {
+		return err
+	}
 	return finish(c, out, res)
 }
 
@@ -249,7 +254,7 @@ func addReport(c *cli.Context, out *outputSet, res *scoring.Result, source, note
 	if !c.Bool("charts") {
 		return nil
 	}
-	list, err := charts.Charts(res, opt)
+	list, err := charts.ReportCharts(res, opt)
 	if err != nil {
 		return err
 	}
@@ -296,6 +301,9 @@ func demoAction(c *cli.Context) error {
 		return err
 	}
 	if err := addReport(c, out, res, in.dataName, demoNote); err != nil {
+		return err
+	}
+	if err := addWorkbook(c, out, res, in.dataName); err != nil {
 		return err
 	}
 	return finish(c, out, res)

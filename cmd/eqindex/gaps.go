@@ -125,13 +125,14 @@ var eqScoreHeader = []string{"urban_rural", "urban_rural_rank", "regional", "reg
 // eqScoreCells returns unit i's cells for eqScoreHeader.
 func eqScoreCells(eq *scoring.Equalization, i int) []string {
 	return []string{
-		formatNumber(eq.UR[i]), gapsRank(eq.URRank[i]),
-		formatNumber(eq.RG[i]), gapsRank(eq.RGRank[i]),
-		formatNumber(eq.EI[i]), gapsRank(eq.EIRank[i]),
+		formatNumber(eq.UR[i]), rankCell(eq.URRank[i]),
+		formatNumber(eq.RG[i]), rankCell(eq.RGRank[i]),
+		formatNumber(eq.EI[i]), rankCell(eq.EIRank[i]),
 	}
 }
 
-func gapsRank(r int) string {
+// rankCell writes a rank, or an empty cell for an unranked unit (0).
+func rankCell(r int) string {
 	if r <= 0 {
 		return ""
 	}
@@ -213,7 +214,7 @@ func equalizationUnitsCSV(res *scoring.Result) ([]byte, error) {
 		if res.Year != 0 {
 			row = append(row, strconv.Itoa(res.Year))
 		}
-		row = append(row, res.Group[i], formatNumber(res.Population[i]), formatNumber(idx[i]), gapsRank(res.Rank[i]))
+		row = append(row, res.Group[i], formatNumber(res.Population[i]), formatNumber(idx[i]), rankCell(res.Rank[i]))
 		row = append(row, eqScoreCells(eq, i)...)
 		row = append(row, strconv.FormatBool(len(res.Weak) > i && res.Weak[i]))
 		rows = append(rows, row)

@@ -52,7 +52,8 @@ func scoreGroups(res *scoring.Result) []*scoring.NodeResult {
 }
 
 // scoresCSV renders scores.csv: code, unit, [year], index, rank, weak,
-// then one column per group id, top level first.
+// the equalization components and index with their ranks, then one column
+// per group id, top level first.
 func scoresCSV(res *scoring.Result) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(utf8BOM)
@@ -63,6 +64,10 @@ func scoresCSV(res *scoring.Result) ([]byte, error) {
 		header = append(header, "year")
 	}
 	header = append(header, "index", "rank", "weak")
+	eq := res.Equalization
+	if eq != nil {
+		header = append(header, eqScoreHeader...)
+	}
 	for _, g := range groups {
 		header = append(header, g.ID)
 	}
@@ -75,11 +80,10 @@ func scoresCSV(res *scoring.Result) ([]byte, error) {
 		if res.Year != 0 {
 			row = append(row, strconv.Itoa(res.Year))
 		}
-		rank := ""
-		if res.Rank[i] > 0 {
-			rank = strconv.Itoa(res.Rank[i])
+		row = append(row, formatNumber(idx[i]), rankCell(res.Rank[i]), strconv.FormatBool(res.Weak[i]))
+		if eq != nil {
+			row = append(row, eqScoreCells(eq, i)...)
 		}
-		row = append(row, formatNumber(idx[i]), rank, strconv.FormatBool(res.Weak[i]))
 		for _, g := range groups {
 			row = append(row, formatNumber(g.Scores[i]))
 		}
@@ -113,6 +117,13 @@ type jsonUnit struct {
 	Population  num                           `json:"population"`
 	Index       num                           `json:"index"`
 	Rank        int                           `json:"rank"`
+	UrbanRural  *num                          `json:"urban_rural,omitempty"`
+	URRank      int                           `json:"urban_rural_rank,omitempty"`
+	Regional    *num                          `json:"regional,omitempty"`
+	RGRank      int                           `json:"regional_rank,omitempty"`
+	EI          *num                          `json:"ei,omitempty"`
+	EIRank      int                           `json:"ei_rank,omitempty"`
+	Grade       string                        `json:"grade,omitempty"`
 	Weak        bool                          `json:"weak"`
 	WeakReasons []string                      `json:"weak_reasons,omitempty"`
 	Groups      map[string]num                `json:"groups"`
@@ -198,6 +209,13 @@ func scoresJSON(res *scoring.Result, dataName string) ([]byte, error) {
 			Unit: unit, Code: res.Code[i], Group: res.Group[i], Population: num(res.Population[i]),
 			Index: num(idx[i]), Rank: res.Rank[i], Weak: res.Weak[i], WeakReasons: res.WeakReasons[i],
 			Groups: map[string]num{}, Indicators: map[string]jsonIndicatorValue{},
+		}
+		if eq := res.Equalization; eq != nil {
+			ur, rg, ei := num(eq.UR[i]), num(eq.RG[i]), num(eq.EI[i])
+			u.UrbanRural, u.URRank, u.Regional, u.RGRank, u.EI, u.EIRank = &ur, eq.URRank[i], &rg, eq.RGRank[i], &ei, eq.EIRank[i]
+		}
+		if res.Diagnosis != nil {
+			u.Grade = res.Diagnosis.Units[i].Grade
 		}
 		for _, n := range res.Nodes[1:] {
 			if n.Why[i] != "" {
