@@ -207,7 +207,7 @@ func finish(c *cli.Context, out *outputSet, res *scoring.Result) error {
 		return dataErr(err)
 	}
 	printWarnings(c, res.Warnings)
-	fmt.Fprintf(c.App.Writer, "wrote %d files to %s: %s\n", len(out.files), out.dir, strings.Join(out.names(), ", "))
+	fmt.Fprintf(c.App.Writer, "wrote %d files to %s: %s\n", len(out.files), out.dir, out.summary())
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // outputSet collects every file a command writes, in memory, so that
@@ -38,6 +39,29 @@ func (o *outputSet) names() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// summary lists the files at the top of the folder and counts those in
+// subfolders ("report.html, scores.csv, charts/ (54 files)").
+func (o *outputSet) summary() string {
+	var top []string
+	sub := map[string]int{}
+	var subs []string
+	for _, n := range o.names() {
+		dir, _, nested := strings.Cut(n, "/")
+		if !nested {
+			top = append(top, n)
+			continue
+		}
+		if sub[dir] == 0 {
+			subs = append(subs, dir)
+		}
+		sub[dir]++
+	}
+	for _, d := range subs {
+		top = append(top, fmt.Sprintf("%s/ (%d files)", d, sub[d]))
+	}
+	return strings.Join(top, ", ")
 }
 
 // check refuses outputs that would overwrite an input.
