@@ -274,7 +274,7 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 	topOf := make([]int, len(inds))
 	for j, nr := range inds {
 		dg.Indicators = append(dg.Indicators, nr.ID)
-		dg.Benchmark = append(dg.Benchmark, diagBenchmark(fw.Benchmark, nr.Node, nr.Raw, res.Population))
+		dg.Benchmark = append(dg.Benchmark, RegionBenchmark(fw.Benchmark, nr.Node, nr.Raw, res.Population))
 		m, _ := meanSD(present(nr.Scores))
 		dg.ScoreMean = append(dg.ScoreMean, m)
 		topOf[j] = diagTopAncestor(res, nr, top)
@@ -671,21 +671,6 @@ func diagTopAncestor(res *Result, nr *NodeResult, top []*NodeResult) int {
 		}
 	}
 	return -1
-}
-
-// diagBenchmark returns the region benchmark of an indicator on its natural
-// scale: the plan target when the framework benchmark is "target" and the
-// indicator has one, else the population-weighted median ("median") or
-// mean of the units with data.
-func diagBenchmark(kind string, n *Node, x, pop []float64) float64 {
-	if kind == BenchmarkTarget && n.Target != nil {
-		return *n.Target
-	}
-	vals, w := presentWeighted(x, pop)
-	if kind == BenchmarkMedian {
-		return weightedMedian(vals, w)
-	}
-	return weightedMean(vals, w)
 }
 
 // diagPeerRanks returns each unit's competition rank by x among the units of

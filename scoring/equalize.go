@@ -396,18 +396,10 @@ func (e *equalizer) indicator(nr *NodeResult) IndicatorEqualization {
 		ie.BenchmarkRule = BenchmarkMean
 		e.warn("benchmark-no-target", "", nr.ID, "%s 没有规划目标值，区域基准改用人口加权平均 / %s has no plan target: the regional benchmark is the population-weighted mean", node.Label("zh"), node.Label("en"))
 	}
-	switch ie.BenchmarkRule {
-	case BenchmarkTarget:
-		ie.Benchmark = *node.Target
-	default:
-		vals, w := presentWeighted(raw, e.d.Population)
-		if ie.BenchmarkRule == BenchmarkMedian {
-			ie.Benchmark = weightedMedian(vals, w)
-		} else {
-			ie.BenchmarkRule = BenchmarkMean
-			ie.Benchmark = weightedMean(vals, w)
-		}
+	if ie.BenchmarkRule != BenchmarkTarget && ie.BenchmarkRule != BenchmarkMedian {
+		ie.BenchmarkRule = BenchmarkMean
 	}
+	ie.Benchmark = RegionBenchmark(ie.BenchmarkRule, node, raw, e.d.Population)
 	ie.RG = make([]float64, n)
 	negative := false
 	for i := 0; i < n; i++ {

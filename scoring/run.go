@@ -194,7 +194,7 @@ func (s *run) indicator(n *Node, nr *NodeResult) error {
 		x := pickFloats(raw, rows)
 		bench := math.NaN()
 		if n.Normalisation == Ratio {
-			bench = s.benchmark(n, x, pickFloats(s.d.Population, rows))
+			bench = RegionBenchmark(s.fw.Benchmark, n, x, pickFloats(s.d.Population, rows))
 		}
 		scores, info, err := normaliseIndicator(n, x, bench)
 		if err != nil {
@@ -222,15 +222,23 @@ func (s *run) indicator(n *Node, nr *NodeResult) error {
 	return nil
 }
 
-// benchmark returns the region benchmark of an indicator: the
-// population-weighted mean or median of the units with data, or the plan
-// target, as the framework says.
-func (s *run) benchmark(n *Node, x, pop []float64) float64 {
-	if s.fw.Benchmark == BenchmarkTarget && n.Target != nil {
+// RegionBenchmark returns the region benchmark of an indicator on its
+// natural scale, the reference of the ratio normalisation, the regional
+// component RG and the gaps to the benchmark:
+//
+//	rule "target" and a target set: the plan target
+//	rule "median":                  the weighted median of the units with a value
+//	otherwise ("mean"):             the weighted mean  sum_i P_i x_i / sum_i P_i
+//
+// The weights P_i are the units' populations when every unit with a value
+// has a positive population, and 1 otherwise (a mix of populations and
+// ones would let a unit without a population count as one person).
+func RegionBenchmark(rule string, n *Node, x, pop []float64) float64 {
+	if rule == BenchmarkTarget && n.Target != nil {
 		return *n.Target
 	}
 	vals, w := presentWeighted(x, pop)
-	if s.fw.Benchmark == BenchmarkMedian {
+	if rule == BenchmarkMedian {
 		return weightedMedian(vals, w)
 	}
 	return weightedMean(vals, w)
@@ -488,17 +496,28 @@ func joinInts(a []int) string {
 }
 
 // presentWeighted returns the values of x present (non-NaN) and their
-// weights from w (1 where w is nil or NaN).
+// weights: w where every present value has a positive weight, else all 1
+// (also when w is nil).
 func presentWeighted(x, w []float64) (vals, wts []float64) {
+	useW := w != nil
 	for i, v := range x {
 		if math.IsNaN(v) {
 			continue
 		}
 		vals = append(vals, v)
-		if w == nil || math.IsNaN(w[i]) {
-			wts = append(wts, 1)
-		} else {
+		if useW && !(w[i] > 0) {
+			useW = false
+		}
+	}
+	wts = make([]float64, 0, len(vals))
+	for i, v := range x {
+		if math.IsNaN(v) {
+			continue
+		}
+		if useW {
 			wts = append(wts, w[i])
+		} else {
+			wts = append(wts, 1)
 		}
 	}
 	return vals, wts

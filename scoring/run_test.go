@@ -272,3 +272,26 @@ func TestRunPoolsYearsForObjectiveWeights(t *testing.T) {
 		t.Fatalf("test data does not separate pooled (%v) from single-year (%v) weights", want.W, alone.W)
 	}
 }
+
+func TestRegionBenchmark(t *testing.T) {
+	n := &Node{ID: "x", Direction: Higher}
+	x := []float64{10, 20, nan, 40}
+	// Population-weighted: (10*1 + 20*2 + 40*1) / 4 = 22.5 (the missing
+	// value's population does not count).
+	if got := RegionBenchmark(BenchmarkMean, n, x, []float64{1, 2, 5, 1}); got != 22.5 {
+		t.Errorf("weighted mean %g, want 22.5", got)
+	}
+	// A unit with a value but no population: unweighted, (10+20+40)/3.
+	if got := RegionBenchmark(BenchmarkMean, n, x, []float64{1, 2, 5, nan}); !near(got, 70.0/3, 1e-12) {
+		t.Errorf("mean with a population missing %g, want the unweighted 23.33", got)
+	}
+	// Weighted median: cumulative weights 1, 3 (of 4) at 20.
+	if got := RegionBenchmark(BenchmarkMedian, n, x, []float64{1, 2, 5, 1}); got != 20 {
+		t.Errorf("weighted median %g, want 20", got)
+	}
+	target := 30.0
+	n.Target = &target
+	if got := RegionBenchmark(BenchmarkTarget, n, x, nil); got != 30 {
+		t.Errorf("target benchmark %g, want 30", got)
+	}
+}
