@@ -243,6 +243,19 @@ func (v *view) radarBlock(c *Chart, opt Options) Block {
 	}
 }
 
+// heatmapUnits returns the units the heatmap shows, in rank order: all of
+// them, or in a region of more than maxReportUnits the heatmapLargeUnits
+// lowest-ranked (a heatmap of thousands of columns is unreadable and heavy).
+func (v *view) heatmapUnits() []int {
+	if v.n <= maxReportUnits {
+		return v.order
+	}
+	return v.order[v.n-heatmapLargeUnits:]
+}
+
+// heatmapLargeUnits is how many units the heatmap of a large region shows.
+const heatmapLargeUnits = 50
+
 func (v *view) heatmapBlock(c *Chart) Block {
 	lang := v.lang
 	t := &Table{
@@ -251,18 +264,19 @@ func (v *view) heatmapBlock(c *Chart) Block {
 		Numeric:   []bool{false},
 		Collapsed: true,
 	}
-	for _, i := range v.order {
+	shown := v.heatmapUnits()
+	for _, i := range shown {
 		t.Header = append(t.Header, v.res.Unit[i])
 		t.Numeric = append(t.Numeric, true)
 	}
 	for _, nr := range v.inds {
 		row := []string{v.label(nr)}
-		for _, i := range v.order {
+		for _, i := range shown {
 			row = append(row, fmtScore(nr.Scores[i]))
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return Block{
+	b := Block{
 		ID:      BlockHeatmap,
 		Heading: c.Title,
 		Reading: tr(lang,
@@ -271,6 +285,11 @@ func (v *view) heatmapBlock(c *Chart) Block {
 		Chart: c,
 		Table: t,
 	}
+	if len(shown) < v.n {
+		b.Caption = fmt.Sprintf(tr(lang, "共 %d 个单位，图表只显示排名最低的 %d 个；所有单位的得分见 scores.csv 和 scores.json。",
+			"Of %d units, the %d lowest-ranked are shown; scores.csv and scores.json have every unit."), v.n, len(shown))
+	}
+	return b
 }
 
 func (v *view) scoresBlock() Block {

@@ -455,8 +455,9 @@ func (v *view) radarChart(show int) (Chart, error) {
 // are left out, so they show as empty cells, never as 0.
 func (v *view) heatmapChart() (Chart, error) {
 	lang := v.lang
-	units := make([]string, v.n)
-	for k, i := range v.order {
+	shown := v.heatmapUnits()
+	units := make([]string, len(shown))
+	for k, i := range shown {
 		units[k] = v.res.Unit[i]
 	}
 	rows := make([]string, len(v.inds))
@@ -464,7 +465,7 @@ func (v *view) heatmapChart() (Chart, error) {
 	lo, hi := 0.0, 100.0
 	for r, nr := range v.inds {
 		rows[r] = v.label(nr)
-		for k, i := range v.order {
+		for k, i := range shown {
 			s := nr.Scores[i]
 			if isMissing(s) {
 				continue
@@ -505,8 +506,8 @@ func (v *view) heatmapChart() (Chart, error) {
 	m["grid"] = map[string]any{"left": 8, "right": 16, "top": 40, "bottom": 56, "containLabel": true}
 	x := firstAxis(m, "xAxis")
 	x["splitArea"] = map[string]any{"show": false}
-	marked := make([]any, v.n)
-	for k, i := range v.order {
+	marked := make([]any, len(shown))
+	for k, i := range shown {
 		marked[k] = v.markWeak("value", units[k], i)
 	}
 	x["data"] = marked

@@ -27,6 +27,11 @@ const (
 // page stays light.
 const maxProfileCharts = 30
 
+// maxReportUnits is the largest region whose report shows every unit in
+// the heatmap and the unit profiles; a larger one shows the lowest-ranked
+// units there (and says so), and the CSV and JSON files have every unit.
+const maxReportUnits = 100
+
 // DiagnosisBlocks builds the report sections of the weak-area diagnosis
 // (res.Diagnosis, set by scoring.Run):
 //
@@ -69,12 +74,32 @@ func DiagnosisBlocks(res *scoring.Result, opt Options) ([]Block, error) {
 			nflag++
 		}
 	}
-	if v.n > maxProfileCharts {
+	// A small region gets every unit's profile (charts for all up to
+	// maxProfileCharts units, for the flagged ones above). A large one gets
+	// the profiles of the lowest-ranked flagged units only, up to
+	// maxProfileCharts: the page stays light, and diagnosis.csv has every
+	// unit.
+	large := v.n > maxReportUnits
+	switch {
+	case large:
+		profiles.Paragraphs = append(profiles.Paragraphs, fmt.Sprintf(tr(v.lang,
+			"单位较多（%d 个），为控制页面大小，这里只列出排名最低的 %d 个被标记单位（共标记 %d 个）的诊断；所有单位的完整诊断见 diagnosis.csv 和 diagnosis.json。",
+			"With %d units, only the profiles of the %d lowest-ranked flagged units (of %d flagged) are shown to keep the page light; diagnosis.csv and diagnosis.json have every unit."), v.n, min(nflag, maxProfileCharts), nflag))
+	case v.n > maxProfileCharts:
 		profiles.Paragraphs = append(profiles.Paragraphs, fmt.Sprintf(tr(v.lang,
 			"单位较多（%d 个），为控制页面大小，只为被标记的 %d 个单位绘图；其余单位只列表格。",
 			"With %d units, charts are drawn only for the %d flagged units to keep the page light; the others have tables only."), v.n, nflag))
 	}
-	for _, i := range v.order {
+	var shown []int
+	for k := len(v.order) - 1; k >= 0 && large; k-- {
+		if i := v.order[k]; dg.Units[i].Flagged && len(shown) < maxProfileCharts {
+			shown = append(shown, i)
+		}
+	}
+	if !large {
+		shown = v.order
+	}
+	for _, i := range shown {
 		b, err := d.profile(i, v.n <= maxProfileCharts || dg.Units[i].Flagged)
 		if err != nil {
 			return nil, err

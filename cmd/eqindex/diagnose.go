@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -349,6 +348,7 @@ func addDiagnosisTables(out *outputSet, res *scoring.Result) error {
 // (measure_unit), positive where an improvement is still needed.
 func diagnosisCSV(res *scoring.Result) ([]byte, error) {
 	dg := res.Diagnosis
+	units := indicatorUnits(res)
 	var buf bytes.Buffer
 	buf.WriteString(utf8BOM)
 	w := csv.NewWriter(&buf)
@@ -380,7 +380,7 @@ func diagnosisCSV(res *scoring.Result) ([]byte, error) {
 			if f.Rule == scoring.RuleTarget {
 				munit = diagUnitOf(res, f.Subject)
 			}
-			zh, en := f.Text()
+			zh, en := findingText(dg, u, f)
 			row("finding", f.Rule, f.Subject, formatNumber(f.Value), formatNumber(f.Threshold), "", munit, fb(f.Flags), "", "", zh, en)
 		}
 		for k, d := range u.Strengths {
@@ -403,14 +403,19 @@ func diagnosisCSV(res *scoring.Result) ([]byte, error) {
 		for g, id := range dg.Groups {
 			row("group-obstacle", "", id, formatNumber(u.GroupObstacle[g]), "", "", "", "", "", "", "", "")
 		}
-		for _, g := range u.Gaps {
-			munit := diagUnitOf(res, g.ID)
-			if !math.IsNaN(g.Target) {
-				row("gap-target", "", g.ID, formatNumber(g.Value), formatNumber(g.Target), formatNumber(g.ToTarget), munit, "", "", "", g.TargetText()[0], g.TargetText()[1])
+		texts := withGapTexts(dg, u)
+		for j, g := range u.Gaps {
+			munit := units[j]
+			var target, bench, rural [2]string
+			if texts {
+				target, bench, rural = g.TargetText(), g.BenchmarkText(), g.RuralText()
 			}
-			row("gap-benchmark", "", g.ID, formatNumber(g.Value), formatNumber(g.Benchmark), formatNumber(g.ToBenchmark), munit, "", "", "", g.BenchmarkText()[0], g.BenchmarkText()[1])
+			if !math.IsNaN(g.Target) {
+				row("gap-target", "", g.ID, formatNumber(g.Value), formatNumber(g.Target), formatNumber(g.ToTarget), munit, "", "", "", target[0], target[1])
+			}
+			row("gap-benchmark", "", g.ID, formatNumber(g.Value), formatNumber(g.Benchmark), formatNumber(g.ToBenchmark), munit, "", "", "", bench[0], bench[1])
 			if !math.IsNaN(g.Urban) || !math.IsNaN(g.Rural) {
-				row("gap-rural", "", g.ID, formatNumber(g.Rural), formatNumber(g.Urban), formatNumber(g.RuralBehind), munit, "", "", "", g.RuralText()[0], g.RuralText()[1])
+				row("gap-rural", "", g.ID, formatNumber(g.Rural), formatNumber(g.Urban), formatNumber(g.RuralBehind), munit, "", "", "", rural[0], rural[1])
 			}
 		}
 		if err := w.WriteAll(rows); err != nil {
@@ -419,6 +424,29 @@ func diagnosisCSV(res *scoring.Result) ([]byte, error) {
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// withGapTexts reports whether unit u's gaps are written as sentences too.
+func withGapTexts(dg *scoring.Diagnosis, u scoring.UnitDiagnosis) bool {
+	return u.Flagged || len(dg.Units) <= maxReadableUnits
+}
+
+// findingText returns a finding's sentences; a missed target is a gap, so
+// its sentence follows the rule for gaps (withGapTexts).
+func findingText(dg *scoring.Diagnosis, u scoring.UnitDiagnosis, f scoring.Finding) (zh, en string) {
+	if f.Rule == scoring.RuleTarget && !withGapTexts(dg, u) {
+		return "", ""
+	}
+	return f.Text()
+}
+
+// indicatorUnits returns the measurement unit of each diagnosed indicator.
+func indicatorUnits(res *scoring.Result) []string {
+	out := make([]string, len(res.Diagnosis.Indicators))
+	for j, id := range res.Diagnosis.Indicators {
+		out[j] = diagUnitOf(res, id)
+	}
+	return out
 }
 
 func diagUnitOf(res *scoring.Result, id string) string {
@@ -543,6 +571,7 @@ type jsonDiagIndicator struct {
 // then every unit's profile at full precision (missing numbers are null).
 func diagnosisJSON(res *scoring.Result) ([]byte, error) {
 	dg := res.Diagnosis
+	units := indicatorUnits(res)
 	r := dg.Rules
 	out := jsonDiagnosis{
 		Index: dg.Index, Mean: num(dg.Mean), SD: num(dg.SD), QuantileCut: num(dg.QuantileCut),
@@ -589,7 +618,7 @@ func diagnosisJSON(res *scoring.Result) ([]byte, error) {
 			Missing: append([]string{}, u.Missing...),
 		}
 		for _, f := range u.Findings {
-			zh, en := f.Text()
+			zh, en := findingText(dg, u, f)
 			ju.Findings = append(ju.Findings, jsonFinding{Rule: f.Rule, Subject: f.Subject, Value: num(f.Value),
 				Threshold: num(f.Threshold), Flags: f.Flags, Msg: zh, MsgEN: en})
 		}
@@ -602,17 +631,17 @@ func diagnosisJSON(res *scoring.Result) ([]byte, error) {
 		for _, j := range u.TopObstacles {
 			ju.TopObstacles = append(ju.TopObstacles, dg.Indicators[j])
 		}
-		for _, g := range u.Gaps {
-			zh, en := g.Text()
-			ju.Gaps = append(ju.Gaps, jsonGap{ID: g.ID, Unit: diagUnitOf(res, g.ID), Value: num(g.Value), Target: num(g.Target),
+		texts := withGapTexts(dg, u)
+		for j, g := range u.Gaps {
+			var zh, en string
+			if texts {
+				zh, en = g.Text()
+			}
+			ju.Gaps = append(ju.Gaps, jsonGap{ID: g.ID, Unit: units[j], Value: num(g.Value), Target: num(g.Target),
 				ToTarget: num(g.ToTarget), Benchmark: num(g.Benchmark), ToBenchmark: num(g.ToBenchmark), Urban: num(g.Urban),
 				Rural: num(g.Rural), RuralBehind: num(g.RuralBehind), Msg: zh, MsgEN: en})
 		}
 		out.Units = append(out.Units, ju)
 	}
-	b, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	return marshalJSON(out, len(dg.Units))
 }

@@ -233,7 +233,26 @@ func scoresJSON(res *scoring.Result, dataName string) ([]byte, error) {
 		out.Units = append(out.Units, u)
 	}
 	out.Nodes = weightNodes(res)
-	b, err := json.MarshalIndent(out, "", "  ")
+	return marshalJSON(out, len(res.Unit))
+}
+
+// maxReadableUnits is the largest region whose outputs are written for
+// reading as well as for machines: JSON indented, and every unit's gaps
+// also stated in sentences in diagnosis.csv/json. Above it JSON is compact
+// and only the flagged units' gaps get sentences (sentences for 2,850
+// counties x 60 indicators would run to hundreds of megabytes).
+const maxReadableUnits = 100
+
+// marshalJSON writes v as JSON with a final newline: indented for a region
+// of at most maxReadableUnits units, compact for a larger one.
+func marshalJSON(v any, units int) ([]byte, error) {
+	var b []byte
+	var err error
+	if units <= maxReadableUnits {
+		b, err = json.MarshalIndent(v, "", "  ")
+	} else {
+		b, err = json.Marshal(v)
+	}
 	if err != nil {
 		return nil, err
 	}
