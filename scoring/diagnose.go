@@ -3,7 +3,6 @@ package scoring
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -494,14 +493,35 @@ func (dg *Diagnosis) obstacles(u *UnitDiagnosis, i int, z [][]float64, ew []floa
 			u.GroupObstacle[g] += share[k]
 		}
 	}
-	order := append([]int(nil), idx...)
-	sort.SliceStable(order, func(a, b int) bool { return u.Obstacle[order[a]] > u.Obstacle[order[b]] })
-	for _, j := range order {
-		if len(u.TopObstacles) == topObstacles || !(u.Obstacle[j] > 0) {
-			break
+	u.TopObstacles = topK(idx, topObstacles,
+		func(j int) bool { return u.Obstacle[j] > 0 },
+		func(a, b int) bool { return u.Obstacle[a] > u.Obstacle[b] })
+}
+
+// topK returns up to k of the items that pass keep, best first by better,
+// ties in input order (as a stable sort would give). It is a bounded
+// insertion, O(n k), for the per-unit lists of the diagnosis.
+func topK[T any](items []T, k int, keep func(T) bool, better func(a, b T) bool) []T {
+	top := make([]T, 0, k+1)
+	for _, it := range items {
+		if !keep(it) {
+			continue
 		}
-		u.TopObstacles = append(u.TopObstacles, j)
+		pos := len(top)
+		for pos > 0 && better(it, top[pos-1]) {
+			pos--
+		}
+		if pos >= k {
+			continue
+		}
+		top = append(top, it)
+		copy(top[pos+1:], top[pos:])
+		top[pos] = it
+		if len(top) > k {
+			top = top[:k]
+		}
 	}
+	return top
 }
 
 // unitSummary describes unit u in one line per language.
@@ -589,22 +609,9 @@ func (dg *Diagnosis) Summary(lang string) string {
 // diagSides returns the strengths and weaknesses among groups and indicators.
 func diagSides(groups, inds []Deviation) (strengths, weaknesses []Deviation) {
 	pickSide := func(ds []Deviation, above bool) []Deviation {
-		var c []Deviation
-		for _, d := range ds {
-			if (above && d.Diff > 0) || (!above && d.Diff < 0) {
-				c = append(c, d)
-			}
-		}
-		sort.SliceStable(c, func(a, b int) bool {
-			if above {
-				return c[a].Diff > c[b].Diff
-			}
-			return c[a].Diff < c[b].Diff
-		})
-		if len(c) > profileSides {
-			c = c[:profileSides]
-		}
-		return c
+		return topK(ds, profileSides,
+			func(d Deviation) bool { return (above && d.Diff > 0) || (!above && d.Diff < 0) },
+			func(a, b Deviation) bool { return (above && a.Diff > b.Diff) || (!above && a.Diff < b.Diff) })
 	}
 	strengths = append(pickSide(groups, true), pickSide(inds, true)...)
 	weaknesses = append(pickSide(groups, false), pickSide(inds, false)...)

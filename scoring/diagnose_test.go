@@ -393,3 +393,23 @@ func ExampleDiagnose() {
 	// Beta is 40%: needs to fall by 20 percentage points to reach the target of 20%
 	// obstacle shares of U2: 0.6522 0.3478
 }
+
+// topK keeps the k best that pass keep, ties in input order, as a stable
+// sort followed by a cut would.
+func TestTopK(t *testing.T) {
+	x := []int{5, 1, 9, 5, 7, 9, 0, 5}
+	got := topK(x, 4, func(v int) bool { return v > 0 }, func(a, b int) bool { return a > b })
+	if want := []int{9, 9, 7, 5}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("topK = %v, want %v", got, want)
+	}
+	// Ties keep input order: indices of equal values.
+	idx := []int{0, 1, 2, 3}
+	val := []float64{2, 3, 3, 1}
+	got = topK(idx, 2, func(int) bool { return true }, func(a, b int) bool { return val[a] > val[b] })
+	if want := []int{1, 2}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("ties: %v, want %v", got, want)
+	}
+	if got := topK(x, 3, func(v int) bool { return v > 100 }, func(a, b int) bool { return a > b }); len(got) != 0 {
+		t.Errorf("nothing kept: %v", got)
+	}
+}

@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"cmp"
 	"encoding/json"
 	"math"
 	"slices"
@@ -123,7 +122,10 @@ func Mean(x, w []float64) float64 {
 // when mu <= 0 or the data are unusable (see the package conventions).
 // Negative values are allowed as long as mu > 0.
 func CV(x, w []float64) float64 {
-	s := ineqScanData(x, w)
+	return ineqScanData(x, w).cv(x, w)
+}
+
+func (s ineqScan) cv(x, w []float64) float64 {
 	if !s.usable() || !(s.mean > 0) {
 		return math.NaN()
 	}
@@ -156,7 +158,17 @@ func ineqSortedPairs(x, w []float64) []ineqPair {
 		}
 		p = append(p, ineqPair{v, wi})
 	}
-	slices.SortFunc(p, func(a, b ineqPair) int { return cmp.Compare(a.x, b.x) })
+	// Values are finite here (the scan rejected NaN), so a plain
+	// comparison orders them.
+	slices.SortFunc(p, func(a, b ineqPair) int {
+		switch {
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
 	return p
 }
 
@@ -176,7 +188,10 @@ func ineqSortedPairs(x, w []float64) []ineqPair {
 // Gini returns NaN when a value is negative, mu <= 0 or the data are
 // unusable (see the package conventions). Constant data give exactly 0.
 func Gini(x, w []float64) float64 {
-	s := ineqScanData(x, w)
+	return ineqScanData(x, w).gini(x, w)
+}
+
+func (s ineqScan) gini(x, w []float64) float64 {
 	if !s.relative() {
 		return math.NaN()
 	}
@@ -201,7 +216,10 @@ func Gini(x, w []float64) float64 {
 // value is negative, mu <= 0 or the data are unusable. Constant data give
 // exactly 0.
 func TheilT(x, w []float64) float64 {
-	s := ineqScanData(x, w)
+	return ineqScanData(x, w).theilT(x, w)
+}
+
+func (s ineqScan) theilT(x, w []float64) float64 {
 	if !s.relative() {
 		return math.NaN()
 	}
@@ -227,7 +245,10 @@ func TheilT(x, w []float64) float64 {
 // It needs every value to be positive: TheilL returns NaN when a value is
 // 0 or negative, or the data are unusable. Constant data give exactly 0.
 func TheilL(x, w []float64) float64 {
-	s := ineqScanData(x, w)
+	return ineqScanData(x, w).theilL(x, w)
+}
+
+func (s ineqScan) theilL(x, w []float64) float64 {
 	if !s.positive() {
 		return math.NaN()
 	}
@@ -296,7 +317,10 @@ func Atkinson(x, w []float64, e float64) float64 {
 	if !(e >= 0) {
 		panic("scoring: Atkinson: inequality aversion e must be >= 0")
 	}
-	s := ineqScanData(x, w)
+	return ineqScanData(x, w).atkinson(x, w, e)
+}
+
+func (s ineqScan) atkinson(x, w []float64, e float64) float64 {
 	if !s.relative() || (e >= 1 && !s.positive()) {
 		return math.NaN()
 	}
@@ -337,7 +361,10 @@ func Atkinson(x, w []float64, e float64) float64 {
 // weight (the weights play no other part). It returns NaN when the minimum
 // is 0 or negative, or the data are unusable.
 func MaxMinRatio(x, w []float64) float64 {
-	s := ineqScanData(x, w)
+	return ineqScanData(x, w).maxMin(x, w)
+}
+
+func (s ineqScan) maxMin(x, w []float64) float64 {
 	if !s.positive() {
 		return math.NaN()
 	}
@@ -458,14 +485,15 @@ func Describe(x, w []float64) InequalityStats {
 		return st
 	}
 	st.Mean, st.Min, st.Max = s.mean, s.min, s.max
-	st.MaxMin = MaxMinRatio(x, w)
-	st.CV = CV(x, w)
-	st.Gini = Gini(x, w)
-	st.TheilT = TheilT(x, w)
-	st.TheilL = TheilL(x, w)
-	st.Atkinson05 = Atkinson(x, w, 0.5)
-	st.Atkinson1 = Atkinson(x, w, 1)
-	st.Atkinson2 = Atkinson(x, w, 2)
+	// One scan serves every measure.
+	st.MaxMin = s.maxMin(x, w)
+	st.CV = s.cv(x, w)
+	st.Gini = s.gini(x, w)
+	st.TheilT = s.theilT(x, w)
+	st.TheilL = s.theilL(x, w)
+	st.Atkinson05 = s.atkinson(x, w, 0.5)
+	st.Atkinson1 = s.atkinson(x, w, 1)
+	st.Atkinson2 = s.atkinson(x, w, 2)
 	st.Equalization = 1 - st.Gini
 	return st
 }
