@@ -15,6 +15,11 @@ type Options struct {
 	// Year picks the year to score when the data has years; 0 means the
 	// latest year.
 	Year int
+	// IndexOnly computes the index, the group scores and the ranks only,
+	// without the equalization components and the diagnosis (Result's
+	// Equalization and Diagnosis stay nil): for repeated runs such as a
+	// sensitivity analysis that vary the method.
+	IndexOnly bool
 }
 
 // minObjectiveUnits is the fewest complete units an objective weighting
@@ -78,6 +83,11 @@ func Run(fw *Framework, ds *Dataset, opt Options) (*Result, error) {
 		}
 	}
 	res.Rank = CompetitionRanks(res.Index())
+	res.Weak = make([]bool, len(rows))
+	res.WeakReasons = make([][]string, len(rows))
+	if opt.IndexOnly {
+		return res, nil
+	}
 	eq, err := Equalize(fw, d, res)
 	if err != nil {
 		return nil, err

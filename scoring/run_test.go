@@ -295,3 +295,24 @@ func TestRegionBenchmark(t *testing.T) {
 		t.Errorf("target benchmark %g, want 30", got)
 	}
 }
+
+func TestRunIndexOnly(t *testing.T) {
+	full, err := Run(handFramework(0.5), handDataset(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Run(handFramework(0.5), handDataset(), Options{IndexOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFloats(t, "index", idx.Index(), full.Index(), 0)
+	if !equalInts(idx.Rank, full.Rank) {
+		t.Errorf("ranks %v, want %v", idx.Rank, full.Rank)
+	}
+	if idx.Equalization != nil || idx.Diagnosis != nil || full.Equalization == nil || full.Diagnosis == nil {
+		t.Error("IndexOnly should skip equalization and diagnosis, and only it")
+	}
+	if len(idx.Weak) != 4 || idx.Weak[1] {
+		t.Errorf("IndexOnly flags no unit, got %v", idx.Weak)
+	}
+}

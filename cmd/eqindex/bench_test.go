@@ -73,3 +73,29 @@ func BenchmarkTablesNationalYear(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndexNationalYear measures the index alone (normalisation,
+// weights, aggregation, ranking; Options.IndexOnly) on one year at
+// national scale: the cost of one replication in a sensitivity analysis.
+func BenchmarkIndexNationalYear(b *testing.B) {
+	fw, ds, _ := nationalYear(b, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scoring.Run(fw, ds, scoring.Options{IndexOnly: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIndexNationalTenYears measures the index of the latest year of
+// ten years of national data: every year is normalised, objective weights
+// pool all years.
+func BenchmarkIndexNationalTenYears(b *testing.B) {
+	fw, ds, _ := nationalYear(b, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := scoring.Run(fw, ds, scoring.Options{IndexOnly: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
