@@ -91,7 +91,8 @@ measures urban-rural and regional gaps, flags weak areas and writes tables
 
 Start with the embedded Panjin example:
    eqindex demo -o out/
-then score your own data:
+then start your own assessment from a built-in framework and score it:
+   eqindex init     --framework national-14th -o assessment/
    eqindex validate --data counties.csv --framework fw.yaml
    eqindex report   --data counties.csv --framework fw.yaml -o out/
 

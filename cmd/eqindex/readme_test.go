@@ -46,13 +46,17 @@ func TestREADMECommands(t *testing.T) {
 		out := t.TempDir()
 		args := strings.Fields(cmd)[1:]
 		for i, a := range args {
+			a = strings.Trim(a, "'") // shell quoting
+			args[i] = a
 			switch a {
 			case "counties.csv":
 				args[i] = dataPath
 			case "fw.yaml":
 				args[i] = fwPath
-			case "out/", "bench/":
-				args[i] = filepath.Join(out, a)
+			default:
+				if strings.HasSuffix(a, "/") { // an output folder
+					args[i] = filepath.Join(out, a)
+				}
 			}
 		}
 		if args[0] == "gen" {
