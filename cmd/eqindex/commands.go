@@ -136,6 +136,16 @@ func checkLang(c *cli.Context) error {
 	return nil
 }
 
+// loadAndScore reads the inputs named by the flags and scores them.
+func loadAndScore(c *cli.Context) (*loaded, *scoring.Result, error) {
+	in, err := load(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := score(c, in)
+	return in, res, err
+}
+
 // score runs the scoring pipeline on what was loaded; loader warnings come
 // first in the result's warnings.
 func score(c *cli.Context, in *loaded) (*scoring.Result, error) {
@@ -178,11 +188,7 @@ func printWarnings(c *cli.Context, ws []scoring.Warning) {
 }
 
 func scoreAction(c *cli.Context, withReport bool) error {
-	in, err := load(c)
-	if err != nil {
-		return err
-	}
-	res, err := score(c, in)
+	in, res, err := loadAndScore(c)
 	if err != nil {
 		return err
 	}

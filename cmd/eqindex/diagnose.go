@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/text/width"
 
 	"github.com/eqindex/eqindex/scoring"
 )
@@ -38,11 +37,7 @@ and diagnosis.json (the same, nested by unit).`,
 }
 
 func diagnoseAction(c *cli.Context) error {
-	in, err := load(c)
-	if err != nil {
-		return err
-	}
-	res, err := score(c, in)
+	in, res, err := loadAndScore(c)
 	if err != nil {
 		return err
 	}
@@ -94,24 +89,9 @@ func diagTr(lang, zh, en string) string {
 	return zh
 }
 
-// diagDisplayWidth is the width of s in terminal columns: East Asian wide and
-// full-width characters take two.
-func diagDisplayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
-
 // diagPad right-pads s with spaces to w terminal columns.
 func diagPad(s string, w int) string {
-	if d := w - diagDisplayWidth(s); d > 0 {
+	if d := w - textWidth(s); d > 0 {
 		return s + strings.Repeat(" ", d)
 	}
 	return s
@@ -156,9 +136,9 @@ func writeDiagnosisOverview(w io.Writer, res *scoring.Result, lang string) {
 			order[b], order[b-1] = order[b-1], order[b]
 		}
 	}
-	nameW := diagDisplayWidth(diagTr(lang, "单位", "Unit"))
+	nameW := textWidth(diagTr(lang, "单位", "Unit"))
 	for _, u := range res.Unit {
-		nameW = max(nameW, diagDisplayWidth(u))
+		nameW = max(nameW, textWidth(u))
 	}
 	head := []string{diagTr(lang, "指数", "Index"), diagTr(lang, "等级", "Grade"), diagTr(lang, "组内排名", "In group"), diagTr(lang, "薄弱", "Weak"), diagTr(lang, "最弱领域 / 原因", "Weakest domains / reasons")}
 	fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s\n", diagPad(diagTr(lang, "单位", "Unit"), nameW), diagPad(head[0], 6), diagPad(head[1], 5), diagPad(head[2], 8), diagPad(head[3], 4), head[4])

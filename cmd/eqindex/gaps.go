@@ -54,11 +54,7 @@ them too).`,
 }
 
 func gapsAction(c *cli.Context) error {
-	in, err := load(c)
-	if err != nil {
-		return err
-	}
-	res, err := score(c, in)
+	in, res, err := loadAndScore(c)
 	if err != nil {
 		return err
 	}

@@ -27,11 +27,7 @@ Compare methods without editing the framework:
 		UsageText: "eqindex weights --data counties.csv --framework fw.yaml [--json]",
 		Flags:     []cli.Flag{dataFlag, fwFlag, setFlag, yearFlag, langFlag, encFlag, shtFlag, &cli.BoolFlag{Name: "json", Usage: "print JSON (full precision) instead of a table"}},
 		Action: func(c *cli.Context) error {
-			in, err := load(c)
-			if err != nil {
-				return err
-			}
-			res, err := score(c, in)
+			_, res, err := loadAndScore(c)
 			if err != nil {
 				return err
 			}
