@@ -140,7 +140,7 @@ func TheilTDecompose(x, w []float64, groups []string) Decomposition {
 	if !s.relative() {
 		return ineqUndefined(d, s)
 	}
-	d.Total = TheilT(x, w)
+	d.Total = s.theilT(x, w)
 	for k := range gs {
 		g := &gs[k]
 		g.IncomeShare, g.Contribution = 0, 0
@@ -148,7 +148,7 @@ func TheilTDecompose(x, w []float64, groups []string) Decomposition {
 			continue
 		}
 		g.IncomeShare = g.PopShare * g.Mean / s.mean
-		g.Index = TheilT(xs[k], ws[k])
+		g.Index = ss[k].theilT(xs[k], ws[k])
 		if g.IncomeShare == 0 {
 			continue // 0 ln 0 = 0 and 0 * T_k = 0
 		}
@@ -176,7 +176,7 @@ func TheilLDecompose(x, w []float64, groups []string) Decomposition {
 	if !s.positive() {
 		return ineqUndefined(d, s)
 	}
-	d.Total = TheilL(x, w)
+	d.Total = s.theilL(x, w)
 	for k := range gs {
 		g := &gs[k]
 		g.IncomeShare, g.Contribution = 0, 0
@@ -184,7 +184,7 @@ func TheilLDecompose(x, w []float64, groups []string) Decomposition {
 			continue
 		}
 		g.IncomeShare = g.PopShare * g.Mean / s.mean
-		g.Index = TheilL(xs[k], ws[k])
+		g.Index = ss[k].theilL(xs[k], ws[k])
 		g.Contribution = g.PopShare * g.Index
 		d.Within += g.Contribution
 		d.Between += g.PopShare * math.Log(s.mean/g.Mean)
