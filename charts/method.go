@@ -31,14 +31,25 @@ func Methodology(res *scoring.Result, lang string) []MethodSection {
 		return nil
 	}
 	m := methodWriter{res: res, lang: lang}
-	return []MethodSection{
+	secs := []MethodSection{
 		m.overview(),
 		m.normalisation(),
 		m.weighting(),
 		m.effective(),
+		m.equalization(),
 		m.weakRules(),
+		m.diagnosis(),
 		m.rounding(),
 	}
+	// Stages the run did not compute (scoring.Options.IndexOnly) have no
+	// section.
+	out := secs[:0]
+	for _, sec := range secs {
+		if sec.ID != "" {
+			out = append(out, sec)
+		}
+	}
+	return out
 }
 
 type methodWriter struct {
@@ -124,8 +135,8 @@ var weightText = map[string][2]string{
 		"CRITIC: C_j = σ_j Σ_k (1 − r_jk) with σ_j the sd of the normalised column and r_jk Pearson correlations; w_j = C_j/Σ C."},
 	scoring.AHP: {"层次分析法（ahp）：判断矩阵的主特征向量归一化为权重；一致性比率 CR = CI/RI，CI = (λmax − n)/(n − 1)，CR < 0.10 为可接受。",
 		"AHP: the principal eigenvector of the pairwise matrix, normalised; consistency ratio CR = CI/RI with CI = (λmax − n)/(n − 1), acceptable when CR < 0.10."},
-	scoring.PCA: {"主成分法（pca）：保留主成分的载荷平方按解释方差加权后归一。",
-		"PCA: squared loadings of the retained components, scaled by explained variance, normalised."},
+	scoring.PCA: {"主成分法（pca，OECD/JRC 手册）：对标准化数据的相关矩阵做主成分分析，保留特征值 > 1 的主成分并作方差最大化（varimax）旋转；旋转后载荷平方在各主成分内归一，每个子项归入其载荷平方最大的主成分，权重 = 该载荷平方 × 该主成分占保留解释方差的比例，再归一。",
+		"PCA (OECD/JRC Handbook): principal components of the correlation matrix; components with eigenvalue > 1 are kept and varimax-rotated; squared rotated loadings are scaled to sum 1 within each component; each child is assigned to the component where its scaled squared loading is largest and weighted by that loading times the component's share of the retained variance, then normalised."},
 	scoring.Combined: {"组合赋权（combined）：α·w₁ + (1 − α)·w₂，或两种权重的乘积再归一。",
 		"Combined: α·w₁ + (1 − α)·w₂, or the normalised product of the two weightings."},
 }
@@ -135,8 +146,8 @@ var aggText = map[string][2]string{
 	scoring.Geometric: {"加权几何平均：Π_j s_j^w_j（得分先平移到 [下限, 100]，避免 0 值）。",
 		"Weighted geometric mean: Π_j s_j^w_j (scores first shifted into [floor, 100] so that zeros do not dominate)."},
 	scoring.Harmonic: {"加权调和平均：1/Σ_j (w_j/s_j)。", "Weighted harmonic mean: 1/Σ_j (w_j/s_j)."},
-	scoring.TOPSIS: {"TOPSIS：按加权距离求与最优解、最劣解的距离 D⁺、D⁻，贴近度 C = D⁻/(D⁺ + D⁻)，乘以 100。",
-		"TOPSIS: weighted distances D⁺ and D⁻ to the ideal and anti-ideal; closeness C = D⁻/(D⁺ + D⁻), times 100."},
+	scoring.TOPSIS: {"TOPSIS：子项得分先作向量标准化 r_ij = s_ij/√(Σ_i s_ij²)，乘以权重；求与最优解、最劣解的欧氏距离 D⁺、D⁻，贴近度 C = D⁻/(D⁺ + D⁻)，乘以 100；只对全部子项有数据的单位计算，逐年计算。",
+		"TOPSIS: children's scores vector-normalised r_ij = s_ij/√(Σ_i s_ij²) and weighted; Euclidean distances D⁺ and D⁻ to the ideal and anti-ideal; closeness C = D⁻/(D⁺ + D⁻), times 100; only units with every child present, year by year."},
 }
 
 // usedTexts returns the texts of the methods in used order of first use.
@@ -356,6 +367,61 @@ func (m methodWriter) weakRules() MethodSection {
 		ps = append(ps, m.t("等级划分：", "Grades: ")+strings.Join(gs, m.t("；", "; "))+m.t("。", "."))
 	}
 	return MethodSection{ID: "method-weak", Heading: m.t("薄弱地区识别", "Weak-area rules"), Paragraphs: ps}
+}
+
+// equalization describes the equalization components and inequality
+// statistics, when the run computed them.
+func (m methodWriter) equalization() MethodSection {
+	eq := m.res.Equalization
+	if eq == nil {
+		return MethodSection{}
+	}
+	c := eq.Components
+	sum := c.Level + c.UrbanRural + c.Regional
+	share := func(x float64) string { return fmtNum(round(x/sum, 3)) }
+	bench := map[string][2]string{
+		scoring.BenchmarkMedian: {"各单位的加权中位数", "the weighted median of the units"},
+		scoring.BenchmarkTarget: {"指标的规划目标值（无目标的指标用加权均值）", "the indicator's plan target (the weighted mean where it has none)"},
+	}[eq.Benchmark]
+	if bench[0] == "" {
+		bench = [2]string{"各单位的加权均值", "the weighted mean of the units"}
+	}
+	return MethodSection{
+		ID:      "method-equalization",
+		Heading: m.t("城乡与区域均等化", "Urban-rural and regional equalization"),
+		Paragraphs: []string{
+			m.t("城乡均等化 UR：对每项同时有城镇值 u、农村值 r 的指标，UR_j = 100·min(u, r)/max(u, r)（较差一方相当于较好一方的百分比，正向逆向指标读法相同）；单位的 UR 为各 UR_j 按指标有效权重的加权平均，权重在该单位有城乡数据的指标间重新归一。",
+				"Urban-rural equalization UR: for each indicator with an urban value u and a rural value r, UR_j = 100·min(u, r)/max(u, r) (the worse-served side as a percentage of the better-served, read the same way for both directions); a unit's UR is the mean of its UR_j weighted by the indicators' effective weights, renormalised over the indicators it has urban and rural values for."),
+			m.t("区域均等化 RG：RG_j = 100·min(1, x/b)（正向）或 100·min(1, b/x)（逆向），b 为区域基准：", "Regional equalization RG: RG_j = 100·min(1, x/b) (higher is better) or 100·min(1, b/x) (lower is better), with the region benchmark b ") +
+				m.t(bench[0], bench[1]) + m.t("（所有有数值的单位都有人口时按常住人口加权，否则不加权）；单位的 RG 为各 RG_j 按有效权重的加权平均。",
+				" (weighted by resident population when every unit with a value has one, unweighted otherwise); a unit's RG is the mean of its RG_j weighted by effective weights."),
+			fmt.Sprintf(m.t("均等化指数 EI = %s·L + %s·UR + %s·RG（L 为综合指数）；某单位缺少某一分量时，其余分量的权重重新归一。EI 与 L 一样按竞争排名。",
+				"Equalization index EI = %s·L + %s·UR + %s·RG (L the level index); where a unit lacks a component the others' weights are renormalised. EI is ranked like L."), share(c.Level), share(c.UrbanRural), share(c.Regional)),
+			m.t("区域不平等：对每项指标、各级得分、L、EI、UR、RG，分别不加权和按常住人口加权（f_i 为人口占比，μ 为均值）计算：变异系数 CV = √(Σ f_i (x_i − μ)²)/μ；基尼系数 G = Σ_i Σ_j f_i f_j |x_i − x_j|/(2μ)（由排序后的数值计算）；泰尔 T = Σ f_i (x_i/μ) ln(x_i/μ)（0·ln 0 = 0）；泰尔 L = Σ f_i ln(μ/x_i)；阿特金森 A(e) = 1 − [Σ f_i (x_i/μ)^(1−e)]^(1/(1−e))，A(1) = 1 − exp(Σ f_i ln x_i)/μ；均等化程度 1 − G。泰尔 L 与 e ≥ 1 的阿特金森指数需要全部数值 > 0，否则注明不适用。",
+				"Inequality across the region, for every indicator, group score, L, EI, UR and RG, unweighted and weighted by resident population (f_i population shares, μ the mean): CV = √(Σ f_i (x_i − μ)²)/μ; Gini G = Σ_i Σ_j f_i f_j |x_i − x_j|/(2μ) (computed from the sorted values); Theil T = Σ f_i (x_i/μ) ln(x_i/μ) (0·ln 0 = 0); Theil L = Σ f_i ln(μ/x_i); Atkinson A(e) = 1 − [Σ f_i (x_i/μ)^(1−e)]^(1/(1−e)), A(1) = 1 − exp(Σ f_i ln x_i)/μ; equalization reading 1 − G. Theil L and Atkinson with e ≥ 1 need every value > 0 and are marked not defined otherwise."),
+			m.t("分解：泰尔 T = Σ_k s_k T_k（组内）+ Σ_k s_k ln(μ_k/μ)（组间），泰尔 L = Σ_k v_k L_k + Σ_k v_k ln(μ/μ_k)，v_k 为人口占比、s_k = v_k μ_k/μ；按城乡分组时（单元为 单位×城/乡，按城乡人口加权）组间项即城乡差距，按单位分组时组间项即地区差距，也按数据的 group 列分组。Dagum 基尼分解 G = Gw（组内）+ Gnb（组间净差）+ Gt（超变密度）。",
+				"Decompositions: Theil T = Σ_k s_k T_k (within) + Σ_k s_k ln(μ_k/μ) (between), Theil L = Σ_k v_k L_k + Σ_k v_k ln(μ/μ_k), with v_k the population share and s_k = v_k μ_k/μ; grouped by urban/rural over the cells unit × {urban, rural} (weighted by urban and rural population) the between term is the urban-rural gap, grouped by unit it is the regional gap; also by the data's group column. Dagum's Gini decomposition G = Gw (within) + Gnb (net between) + Gt (transvariation)."),
+		},
+	}
+}
+
+// diagnosis describes the per-unit diagnosis, when the run computed it.
+func (m methodWriter) diagnosis() MethodSection {
+	if m.res.Diagnosis == nil {
+		return MethodSection{}
+	}
+	return MethodSection{
+		ID:      "method-diagnosis",
+		Heading: m.t("单位诊断", "Unit diagnosis"),
+		Paragraphs: []string{
+			m.t("障碍度：O_ij = w_j (1 − z_ij)，w_j 为指标的有效权重，z_ij 为标准化得分/100（z 分数法的指标先在各单位间作极差变换）；按单位归一为占比（和为 100%），只计该单位有数据的指标；列出占比最大的 5 项，并按一级领域合计。",
+				"Obstacle degree: O_ij = w_j (1 − z_ij), w_j the indicator's effective weight, z_ij its normalised score / 100 (z-score indicators are first min-max scaled over the units); shown as shares of the unit's total (summing to 100%) over the indicators it has data for; the five largest are listed, and the totals per top-level group."),
+			m.t("差距（指标本身的单位，d = +1 正向、−1 逆向，正值表示仍需改进）：距目标 = d·(目标 − 值)；距区域基准 = d·(基准 − 值)；农村落后城镇 = d·(城镇值 − 农村值)。百分比之差以百分点计。",
+				"Gaps, in each indicator's own unit, with d = +1 (higher is better) or −1 (lower is better), positive where improvement is still needed: to the target d·(target − value); to the region benchmark d·(benchmark − value); rural behind urban d·(urban − rural). Differences of percentages are in percentage points."),
+			m.t("优势与短板：各一级领域和指标得分与各单位简单平均分之差，列出高出和低出最多的各 3 项；同组排名：与数据 group 列相同的单位按指数竞争排名。",
+				"Strengths and weaknesses: each group's and indicator's score minus the simple mean of the units' scores; the three furthest above and below are listed. Rank among peers: competition rank by the index among units of the same group in the data."),
+		},
+	}
 }
 
 func (m methodWriter) rounding() MethodSection {
