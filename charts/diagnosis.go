@@ -291,14 +291,7 @@ func (d diagView) grades() Block {
 		t.Rows = append(t.Rows, row)
 		t.Flag = append(t.Flag, u.Flagged)
 	}
-	var bands []string
-	for _, g := range d.dg.Rules.Grades {
-		if isMissing(g.Min) {
-			bands = append(bands, g.Label+d.t("（其余）", " (rest)"))
-		} else {
-			bands = append(bands, g.Label+" ≥ "+fmtNum(g.Min))
-		}
-	}
+	bands := gradeBands(d.dg.Rules.Grades, d.lang)
 	reading := d.t("按指数从高到低排列；高亮行为薄弱地区。", "Units by index, highest first; highlighted rows are weak areas.")
 	if len(bands) > 0 {
 		reading += d.t("等级：", " Grades: ") + strings.Join(bands, d.t("；", "; ")) + d.t("。", ".")

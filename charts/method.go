@@ -350,20 +350,41 @@ func WeakRuleSentence(f *scoring.Framework, lang string) string {
 	return weakRulesText(f.Weak, lang)
 }
 
+// gradeBands states each grade band: "A ≥ 85", "A ≥ P80 (82.0)" for a
+// quantile band (with its threshold once resolved), "D (rest)".
+func gradeBands(grades []scoring.Grade, lang string) []string {
+	var out []string
+	for _, g := range grades {
+		switch {
+		case g.Quantile > 0:
+			b := fmt.Sprintf(tr(lang, "%s ≥ 第 %s 百分位数", "%s ≥ P%s"), g.Label, fmtNum(100*g.Quantile))
+			if !isMissing(g.Min) {
+				b += "（" + fmtNum(round(g.Min, 1)) + "）"
+				if lang == "en" {
+					b = strings.Replace(b, "（", " (", 1)
+					b = strings.Replace(b, "）", ")", 1)
+				}
+			}
+			out = append(out, b)
+		case isMissing(g.Min):
+			out = append(out, g.Label+tr(lang, "（其余）", " (rest)"))
+		default:
+			out = append(out, g.Label+" ≥ "+fmtNum(g.Min))
+		}
+	}
+	return out
+}
+
 func (m methodWriter) weakRules() MethodSection {
 	w := m.res.Framework.Weak
 	ps := []string{WeakRuleSentence(m.res.Framework, m.lang)}
 	ps = append(ps, m.t("均值和标准差按有得分的单位简单计算；每个被标记单位的具体原因列在得分表中。这是初步筛查，需结合实地情况判断。",
 		"Means and sds are taken over the units with a score; the reasons for each flagged unit are listed in the score table. This is a first screening, to be checked against local knowledge."))
-	if len(w.Grades) > 0 {
-		var gs []string
-		for _, g := range w.Grades {
-			if isMissing(g.Min) {
-				gs = append(gs, g.Label+m.t("（其余）", " (rest)"))
-			} else {
-				gs = append(gs, g.Label+" ≥ "+fmtNum(g.Min))
-			}
-		}
+	grades := w.Grades
+	if dg := m.res.Diagnosis; dg != nil {
+		grades = dg.Rules.Grades // quantile bands resolved on this run's index
+	}
+	if gs := gradeBands(grades, m.lang); len(gs) > 0 {
 		ps = append(ps, m.t("等级划分：", "Grades: ")+strings.Join(gs, m.t("；", "; "))+m.t("。", "."))
 	}
 	return MethodSection{ID: "method-weak", Heading: m.t("薄弱地区识别", "Weak-area rules"), Paragraphs: ps}

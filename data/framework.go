@@ -65,9 +65,10 @@ type fwWeak struct {
 }
 
 type fwGrade struct {
-	Label string   `yaml:"label"`
-	Min   *float64 `yaml:"min"`
-	line  int
+	Label    string   `yaml:"label"`
+	Min      *float64 `yaml:"min"`
+	Quantile *float64 `yaml:"quantile"`
+	line     int
 }
 
 type fwCombine struct {
@@ -479,7 +480,8 @@ func (c *fwCheck) resolveWeak(f *fwFile, w *scoring.WeakRules) {
 	}
 	var grades []scoring.Grade
 	labels := map[string]bool{}
-	prev := math.Inf(1)
+	prev, prevQ := math.Inf(1), math.Inf(1)
+	kind := "" // "min" or "quantile": the bands of one list use one kind
 	for i, g := range p.Grades {
 		line := g.line
 		if line == 0 {
@@ -493,18 +495,35 @@ func (c *fwCheck) resolveWeak(f *fwFile, w *scoring.WeakRules) {
 		}
 		labels[label] = true
 		last := i == len(p.Grades)-1
-		min := math.Inf(-1)
+		min, q := math.Inf(-1), 0.0
+		this := ""
 		switch {
+		case g.Min != nil && g.Quantile != nil:
+			c.add(line, "weak: grade %s gives both min and quantile (give one)", label)
 		case g.Min != nil:
-			min = *g.Min
+			this, min = "min", *g.Min
 			if !(min < prev) {
 				c.add(line, "weak: grade %s min %g must be below the previous grade's min %g (grades go best first)", label, min, prev)
 			}
 			prev = min
+		case g.Quantile != nil:
+			this, q = "quantile", *g.Quantile
+			if !(q > 0 && q < 1) {
+				c.add(line, "weak: grade %s quantile %g must be between 0 and 1 (0.8: the top fifth)", label, q)
+			} else if !(q < prevQ) {
+				c.add(line, "weak: grade %s quantile %g must be below the previous grade's quantile %g (grades go best first)", label, q, prevQ)
+			}
+			prevQ = q
 		case !last:
-			c.add(line, "weak: grade %s has no min (only the last grade may omit it)", label)
+			c.add(line, "weak: grade %s has no min or quantile (only the last grade may omit it)", label)
 		}
-		grades = append(grades, scoring.Grade{Label: label, Min: min})
+		if this != "" && kind != "" && this != kind {
+			c.add(line, "weak: grade %s uses %s but the grades before it use %s (use one kind in a list)", label, this, kind)
+		}
+		if this != "" {
+			kind = this
+		}
+		grades = append(grades, scoring.Grade{Label: label, Min: min, Quantile: q})
 	}
 	w.Grades = grades
 }

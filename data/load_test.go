@@ -64,7 +64,7 @@ groups:
 	_, err := ParseFramework("m.yaml", []byte(src), nil)
 	want := []string{
 		`m.yaml:4: weak: unknown index "lvl" (want: level, ei) (did you mean "level"?)`,
-		`m.yaml:5: weak: grade B has no min (only the last grade may omit it)`,
+		`m.yaml:5: weak: grade B has no min or quantile (only the last grade may omit it)`,
 		`m.yaml:5: weak: grade label "A" is used twice`,
 		`m.yaml:8: group g: unit applies to indicators only`,
 		`m.yaml:9: group g: geometric_floor 100 must be in [0, 100)`,
@@ -134,6 +134,29 @@ func BenchmarkReadDatasetWide(b *testing.B) {
 	for range b.N {
 		if _, _, err := ReadDataset("b.csv", strings.NewReader(src), fw, ReadOptions{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestQuantileGradeBands(t *testing.T) {
+	base := "name: q\ngroups:\n  - id: g\n    children:\n      - {id: a, direction: higher}\n"
+	fw, err := ParseFramework("q.yaml", []byte(base+"weak:\n  grades: [{label: A, quantile: 0.8}, {label: B, quantile: 0.5}, {label: C}]\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := fw.Weak.Grades
+	if len(g) != 3 || g[0].Quantile != 0.8 || g[1].Quantile != 0.5 || g[2].Quantile != 0 {
+		t.Errorf("grades %+v", g)
+	}
+	for _, bad := range []struct{ grades, msg string }{
+		{"[{label: A, quantile: 1.2}, {label: B}]", "quantile 1.2 must be between 0 and 1"},
+		{"[{label: A, quantile: 0.5}, {label: B, quantile: 0.8}, {label: C}]", "must be below the previous grade's quantile 0.5"},
+		{"[{label: A, min: 80, quantile: 0.8}, {label: B}]", "gives both min and quantile"},
+		{"[{label: A, min: 80}, {label: B, quantile: 0.5}, {label: C}]", "uses quantile but the grades before it use min"},
+	} {
+		_, err := ParseFramework("q.yaml", []byte(base+"weak:\n  grades: "+bad.grades+"\n"), nil)
+		if err == nil || !strings.Contains(err.Error(), bad.msg) {
+			t.Errorf("grades %s: error %v, want %q", bad.grades, err, bad.msg)
 		}
 	}
 }

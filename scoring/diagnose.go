@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -259,6 +260,9 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 		}
 	}
 	dg.Mean, dg.SD = meanSD(present(dg.Values))
+	// Quantile grade bands take their thresholds from this run's index.
+	dg.Rules.Grades = resolveGrades(rules.Grades, dg.Values)
+	rules = dg.Rules
 
 	top := res.TopGroups()
 	inds := res.IndicatorResults()
@@ -742,6 +746,36 @@ func diagAt(x []float64, i int) float64 {
 		return x[i]
 	}
 	return math.NaN()
+}
+
+// resolveGrades returns the grade bands with each quantile band's Min set
+// to that quantile of the values present (type 7); fixed bands are copied.
+func resolveGrades(grades []Grade, values []float64) []Grade {
+	out := append([]Grade(nil), grades...)
+	sorted := present(values)
+	slices.Sort(sorted)
+	for k, g := range out {
+		if g.Quantile > 0 {
+			out[k].Min = quantile7(sorted, g.Quantile)
+		}
+	}
+	return out
+}
+
+// quantile7 returns the q-quantile of the sorted values x by linear
+// interpolation between order statistics: h = (n - 1) q,
+// Q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]). NaN for no
+// values.
+func quantile7(x []float64, q float64) float64 {
+	if len(x) == 0 {
+		return math.NaN()
+	}
+	h := float64(len(x)-1) * q
+	lo := int(math.Floor(h))
+	if lo+1 >= len(x) {
+		return x[len(x)-1]
+	}
+	return x[lo] + (h-float64(lo))*(x[lo+1]-x[lo])
 }
 
 // diagGrade returns the label of the first band (best first) whose Min v

@@ -343,7 +343,7 @@ func TestDiagnosePeersGradesAndIndex(t *testing.T) {
 		}
 	}
 	// Without an open last band a value below every band gets no grade.
-	if got := diagGrade([]Grade{{"A", 85}, {"B", 70}}, 50); got != "" {
+	if got := diagGrade([]Grade{{Label: "A", Min: 85}, {Label: "B", Min: 70}}, 50); got != "" {
 		t.Errorf("grade below every band = %q", got)
 	}
 }
@@ -411,5 +411,27 @@ func TestTopK(t *testing.T) {
 	}
 	if got := topK(x, 3, func(v int) bool { return v > 100 }, func(a, b int) bool { return a > b }); len(got) != 0 {
 		t.Errorf("nothing kept: %v", got)
+	}
+}
+
+// Quantile grade bands take their thresholds from the run's index: with
+// index 10, 20, ..., 100, the 0.8-quantile (type 7) is 10 + 0.8*9*10 = 82
+// and the median 55.
+func TestQuantileGrades(t *testing.T) {
+	values := []float64{40, 10, 100, 20, 90, 30, nan, 80, 50, 70, 60}
+	g := resolveGrades([]Grade{{Label: "A", Quantile: 0.8}, {Label: "B", Quantile: 0.5}, {Label: "C", Min: math.Inf(-1)}}, values)
+	if !near(g[0].Min, 82, 1e-12) || !near(g[1].Min, 55, 1e-12) {
+		t.Fatalf("thresholds %g, %g; want 82, 55", g[0].Min, g[1].Min)
+	}
+	count := map[string]int{}
+	for _, v := range values {
+		count[diagGrade(g, v)]++
+	}
+	// A: 90, 100; B: 60, 70, 80; C: the other five; "" for the missing one.
+	if count["A"] != 2 || count["B"] != 3 || count["C"] != 5 || count[""] != 1 {
+		t.Errorf("grade counts %v", count)
+	}
+	if got := quantile7([]float64{3}, 0.9); got != 3 {
+		t.Errorf("quantile of one value = %g", got)
 	}
 }

@@ -135,9 +135,14 @@ type WeakRules struct {
 }
 
 // Grade is a band of the index: a unit with index >= Min gets Label.
+// A band may instead give a Quantile q in (0, 1): its Min is then the
+// q-quantile of the units' index in the run (linear interpolation between
+// order statistics, as R's default quantile type 7), so that for example
+// q = 0.8 gives the top fifth that grade.
 type Grade struct {
-	Label string
-	Min   float64
+	Label    string
+	Min      float64
+	Quantile float64 // 0: Min is fixed
 }
 
 // DefaultWeakRules is the first-cut rule: index below mean - 1 sd, or in the
@@ -147,7 +152,7 @@ func DefaultWeakRules() WeakRules {
 		Index: "level", K: 1, Quantile: 0.2, Floor: math.NaN(),
 		GroupK: 1, GroupFloor: math.NaN(), Target: true,
 		URRatio: math.NaN(), Regional: math.NaN(),
-		Grades: []Grade{{"A", 85}, {"B", 70}, {"C", 60}, {"D", math.Inf(-1)}},
+		Grades: []Grade{{Label: "A", Min: 85}, {Label: "B", Min: 70}, {Label: "C", Min: 60}, {Label: "D", Min: math.Inf(-1)}},
 	}
 }
 
