@@ -507,7 +507,7 @@ func (d diagView) gapBlock(i int) Block {
 		nr := d.res.Node(g.ID)
 		unit := ""
 		if nr != nil {
-			unit = nr.Node.Unit
+			unit = nr.Node.UnitLabel(d.lang)
 		}
 		if isMissing(g.Value) {
 			t.Rows = append(t.Rows, []string{d.nodeLabel(g.ID), unit, d.t("缺失", "missing"), fmtNum(g.Target), missing,

@@ -452,7 +452,7 @@ func (e *eqView) dumbbell(k int, ie *scoring.IndicatorEqualization, name string,
 		},
 	}
 	if nr := res.Node(ie.ID); nr != nil && nr.Node.Unit != "" {
-		firstAxis(opt, "xAxis")["name"] = nr.Node.Unit
+		firstAxis(opt, "xAxis")["name"] = nr.Node.UnitLabel(e.lang)
 	} else {
 		delete(firstAxis(opt, "xAxis"), "name")
 	}

@@ -224,7 +224,7 @@ func (m methodWriter) normalisation() MethodSection {
 		if n.Target != nil {
 			target = fmtNum(*n.Target)
 		}
-		t.Rows = append(t.Rows, []string{n.Label(m.lang), n.ID, m.direction(n.Direction), n.Unit, method, transform,
+		t.Rows = append(t.Rows, []string{n.Label(m.lang), n.ID, m.direction(n.Direction), n.UnitLabel(m.lang), method, transform,
 			fmtNum(lo), fmtNum(hi), target, fmtWeight(nr.EffectiveWeight), joinReasons(m.lang, notes)})
 		sources = append(sources, n.Source)
 	}

@@ -101,6 +101,7 @@ type fwNode struct {
 	Children          []*fwNode  `yaml:"children"`
 
 	Unit      string       `yaml:"unit"`
+	UnitEN    string       `yaml:"unit_en"`
 	Direction string       `yaml:"direction"`
 	Goalposts []float64    `yaml:"goalposts"`
 	Target    *float64     `yaml:"target"`
@@ -548,7 +549,7 @@ func (c *fwCheck) resolveNode(n *fwNode, parent *scoring.Node, root bool) *scori
 	kl := func(k string) int { return lineOf(n.keys, k, n.line) }
 	fs := func(k string) string { return fromSet(n.set, k) }
 	out := &scoring.Node{ID: strings.TrimSpace(n.ID), Name: strings.TrimSpace(n.Name), NameEN: strings.TrimSpace(n.NameEN),
-		Unit: strings.TrimSpace(n.Unit), Source: strings.TrimSpace(n.Source), Line: n.line, Weight: 1}
+		Unit: strings.TrimSpace(n.Unit), UnitEN: strings.TrimSpace(n.UnitEN), Source: strings.TrimSpace(n.Source), Line: n.line, Weight: 1}
 	if !root {
 		switch {
 		case out.ID == "":
@@ -592,7 +593,7 @@ func (c *fwCheck) resolveNode(n *fwNode, parent *scoring.Node, root bool) *scori
 	}
 	if isGroup {
 		c.resolveGroup(n, out, parent, who, root)
-		for _, k := range []string{"goalposts", "target", "transform", "winsorise", "unit"} {
+		for _, k := range []string{"goalposts", "target", "transform", "winsorise", "unit", "unit_en"} {
 			if _, ok := n.keys[k]; ok {
 				c.add(kl(k), "%s: %s applies to indicators only", who, k)
 			}

@@ -44,7 +44,7 @@ var (
 		"weak.index", "weak.k", "weak.quantile", "weak.floor", "weak.group_k", "weak.group_floor",
 		"weak.target", "weak.urban_rural_below", "weak.regional_below"}
 	groupKeys     = []string{"weighting", "aggregation", "entropy_shift", "geometric_floor", "allow_inconsistent", "combine.alpha", "combine.methods", "combine.rule"}
-	indicatorKeys = []string{"direction", "target", "goalposts", "transform", "winsorise", "winsorise.k", "unit"}
+	indicatorKeys = []string{"direction", "target", "goalposts", "transform", "winsorise", "winsorise.k", "unit", "unit_en"}
 	anyNodeKeys   = []string{"weight", "normalisation", "name", "name_en"}
 )
 
@@ -283,6 +283,8 @@ func setNodeKey(n *fwNode, key, val string, root bool, s string) error {
 		n.Direction = val
 	case "unit":
 		n.Unit = val
+	case "unit_en":
+		n.UnitEN = val
 	case "transform":
 		n.Transform = val
 	case "target":

@@ -852,7 +852,8 @@ func (g Gap) Text() (zh, en string) {
 func diagTargetText(n *Node, g Gap) (zh, en string) {
 	nzh, nen := n.Label("zh"), n.Label("en")
 	v, t, d := diagWithUnit(g.Value, n.Unit), diagWithUnit(g.Target, n.Unit), diagDiffUnit(g.ToTarget, n.Unit, "zh")
-	ve, te, de := diagWithUnit(g.Value, n.Unit), diagWithUnit(g.Target, n.Unit), diagDiffUnit(g.ToTarget, n.Unit, "en")
+	ue := n.UnitLabel("en")
+	ve, te, de := diagWithUnit(g.Value, ue), diagWithUnit(g.Target, ue), diagDiffUnit(g.ToTarget, ue, "en")
 	switch {
 	case g.ToTarget <= 0:
 		return fmt.Sprintf("%s %s，已达到目标 %s", nzh, v, t), fmt.Sprintf("%s is %s, meeting the target of %s", nen, ve, te)
@@ -874,8 +875,8 @@ func diagBenchText(n *Node, g Gap, kind string) (zh, en string) {
 	case kind == BenchmarkTarget && n.Target != nil:
 		bzh, ben = "区域基准（规划目标）", "the region benchmark (plan target)"
 	}
-	b, be := diagWithUnit(g.Benchmark, n.Unit), diagWithUnit(g.Benchmark, n.Unit)
-	d, de := diagDiffUnit(math.Abs(g.ToBenchmark), n.Unit, "zh"), diagDiffUnit(math.Abs(g.ToBenchmark), n.Unit, "en")
+	b, be := diagWithUnit(g.Benchmark, n.Unit), diagWithUnit(g.Benchmark, n.UnitLabel("en"))
+	d, de := diagDiffUnit(math.Abs(g.ToBenchmark), n.Unit, "zh"), diagDiffUnit(math.Abs(g.ToBenchmark), n.UnitLabel("en"), "en")
 	switch {
 	case g.ToBenchmark == 0 || d == diagDiffUnit(0, n.Unit, "zh"):
 		return fmt.Sprintf("与%s%s持平", bzh, b), fmt.Sprintf("level with %s of %s", ben, be)
@@ -891,8 +892,8 @@ func diagBenchText(n *Node, g Gap, kind string) (zh, en string) {
 // diagRuralText states how far rural is behind (or ahead of) urban.
 func diagRuralText(n *Node, g Gap) (zh, en string) {
 	r, u := diagWithUnit(g.Rural, n.Unit), diagWithUnit(g.Urban, n.Unit)
-	re, ue := diagWithUnit(g.Rural, n.Unit), diagWithUnit(g.Urban, n.Unit)
-	d, de := diagDiffUnit(math.Abs(g.RuralBehind), n.Unit, "zh"), diagDiffUnit(math.Abs(g.RuralBehind), n.Unit, "en")
+	re, ue := diagWithUnit(g.Rural, n.UnitLabel("en")), diagWithUnit(g.Urban, n.UnitLabel("en"))
+	d, de := diagDiffUnit(math.Abs(g.RuralBehind), n.Unit, "zh"), diagDiffUnit(math.Abs(g.RuralBehind), n.UnitLabel("en"), "en")
 	switch {
 	case g.RuralBehind > 0 && d != diagDiffUnit(0, n.Unit, "zh"):
 		return fmt.Sprintf("农村 %s，落后城镇（%s）%s", r, u, d), fmt.Sprintf("rural %s is %s behind urban (%s)", re, de, ue)

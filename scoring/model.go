@@ -163,6 +163,7 @@ type Node struct {
 	Name   string // Chinese name, shown by default
 	NameEN string // English name, optional
 	Unit   string // unit of measurement for indicators, e.g. "%" or "人/千人"
+	UnitEN string // the unit in English, optional, e.g. "per 1,000 residents"
 	Source string // where the indicator comes from, e.g. "盘锦市十三五规划 表1"
 	Line   int    // line in the framework file, for error messages (0 if built)
 
@@ -206,6 +207,15 @@ func (n *Node) Label(lang string) string {
 		return n.NameEN
 	}
 	return n.ID
+}
+
+// UnitLabel returns the indicator's unit in the given language ("zh" or
+// "en"): UnitEN for English when it is set, else Unit.
+func (n *Node) UnitLabel(lang string) string {
+	if lang == "en" && n.UnitEN != "" {
+		return n.UnitEN
+	}
+	return n.Unit
 }
 
 // Walk calls fn for n and every node below it, parents before children,

@@ -269,7 +269,7 @@ func writeProfile(w io.Writer, res *scoring.Result, i int, lang string) {
 func diagNaturalDiff(res *scoring.Result, id string, v float64, lang string) string {
 	unit := ""
 	if nr := res.Node(id); nr != nil {
-		unit = nr.Node.Unit
+		unit = nr.Node.UnitLabel(lang)
 	}
 	s := strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
 	if v > 0 {

@@ -184,7 +184,7 @@ func TestDiagnoseUnitProfile(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{"Verdict: weak area", "Why it is flagged", "sd below the mean",
-		"Indicators holding it back most", "needs 1.02 人/千人 more to reach the target of 2.25 人/千人", "Group 功能区: rank 2 of 2"} {
+		"Indicators holding it back most", "needs 1.02 per 1,000 residents more to reach the target of 2.25 per 1,000 residents", "Group 功能区: rank 2 of 2"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("profile lacks %q:\n%s", want, stdout)
 		}

@@ -140,6 +140,7 @@ type jsonNode struct {
 	Indicator       bool                `json:"indicator"`
 	Direction       string              `json:"direction,omitempty"`
 	Unit            string              `json:"unit,omitempty"`
+	UnitEN          string              `json:"unit_en,omitempty"`
 	Source          string              `json:"source,omitempty"`
 	Target          *float64            `json:"target,omitempty"`
 	LocalWeight     num                 `json:"local_weight"`
@@ -178,7 +179,7 @@ type jsonScores struct {
 func nodeJSON(n *scoring.NodeResult) jsonNode {
 	return jsonNode{
 		ID: n.ID, Name: n.Node.Name, NameEN: n.Node.NameEN, Parent: n.Parent, Depth: n.Depth,
-		Indicator: n.Node.IsIndicator(), Direction: n.Node.Direction.String(), Unit: n.Node.Unit,
+		Indicator: n.Node.IsIndicator(), Direction: n.Node.Direction.String(), Unit: n.Node.Unit, UnitEN: n.Node.UnitEN,
 		Source: n.Node.Source, Target: n.Node.Target,
 		LocalWeight: num(n.LocalWeight), EffectiveWeight: num(n.EffectiveWeight),
 		Normalisation: n.Norm, Weighting: n.Weighting,

@@ -73,6 +73,7 @@ type fwNode struct {
 	GeometricFloor *float64  `yaml:"geometric_floor"`
 	Children       []fwNode  `yaml:"children"`
 	Unit           string    `yaml:"unit"`
+	UnitEN         string    `yaml:"unit_en"`
 	Direction      string    `yaml:"direction"`
 	Normalisation  string    `yaml:"normalisation"`
 	Goalposts      []float64 `yaml:"goalposts"`
