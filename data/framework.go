@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -186,7 +187,7 @@ func ParseFramework(name string, src []byte, sets []string) (*scoring.Framework,
 	if err := c.errs.err(); err != nil {
 		return nil, err
 	}
-	fw.Source = name
+	fw.Source = filepath.Base(name) // reports are published: no local folders
 	return fw, nil
 }
 
