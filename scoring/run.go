@@ -189,7 +189,9 @@ func (s *run) node(n *Node, parent *Node, depth int) (*NodeResult, error) {
 	}
 
 	nr.Scores = make([]float64, rows)
-	s.aggregate(n, nr, kids, info.Weights)
+	if err := s.aggregate(n, nr, kids, info.Weights); err != nil {
+		return nil, err
+	}
 	return nr, nil
 }
 
@@ -255,11 +257,15 @@ func RegionBenchmark(rule string, n *Node, x, pop []float64) float64 {
 }
 
 // aggregate fills nr.Scores from the children's scores.
-func (s *run) aggregate(n *Node, nr *NodeResult, kids []*NodeResult, w []float64) {
+//
+// A geometric or harmonic mean of a score <= 0 is an error: dropping the
+// child would silently raise the unit's score, and the mean of a zero is
+// zero (geometric) or undefined (harmonic). geometric_floor is the way out.
+func (s *run) aggregate(n *Node, nr *NodeResult, kids []*NodeResult, w []float64) error {
 	rows := s.d.Rows()
 	if n.Aggregation == TOPSIS {
 		s.aggregateTOPSIS(nr, kids, w)
-		return
+		return nil
 	}
 	sc := make([]float64, len(kids))
 	for i := 0; i < rows; i++ {
@@ -274,13 +280,15 @@ func (s *run) aggregate(n *Node, nr *NodeResult, kids []*NodeResult, w []float64
 		}
 		v, err := aggregateUnit(n.Aggregation, sc, w, n.GeometricFloor, n.Children)
 		if err != nil {
-			nr.Scores[i] = math.NaN()
-			nr.Why[i] = err.Error()
-			s.warnRow(i, "aggregation", n.ID, "%s, %s: %v", s.d.Unit[i], n.Label("zh"), err)
-			continue
+			year := ""
+			if s.d.Year[i] != 0 {
+				year = fmt.Sprintf(" (%d)", s.d.Year[i])
+			}
+			return fmt.Errorf("group %s, unit %s%s: %w", n.ID, s.d.Unit[i], year, err)
 		}
 		nr.Scores[i] = v
 	}
+	return nil
 }
 
 // aggregateTOPSIS scores, year by year, the units with every child present

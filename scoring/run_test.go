@@ -316,3 +316,24 @@ func TestRunIndexOnly(t *testing.T) {
 		t.Errorf("IndexOnly flags no unit, got %v", idx.Weak)
 	}
 }
+
+// A geometric mean of a zero score fails, naming group, unit and child;
+// geometric_floor shifts scores into [floor, 100] and makes it work.
+func TestRunGeometricZero(t *testing.T) {
+	fw := handFramework(0.5)
+	g1 := fw.Root.Children[0]
+	g1.Aggregation = Geometric
+	_, err := Run(fw, handDataset(), Options{})
+	if err == nil || !strings.Contains(err.Error(), "group g1, unit A") || !strings.Contains(err.Error(), "x1 scores 0") || !strings.Contains(err.Error(), "geometric_floor") {
+		t.Fatalf("error %v, want one naming g1, A, x1 and the way out", err)
+	}
+	g1.GeometricFloor = 1
+	res, err := Run(fw, handDataset(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// C: x1 66.67 -> 1 + 66.67*0.99 = 67, x2 100 -> 100: sqrt(67*100).
+	if got, want := res.Node("g1").Scores[2], math.Sqrt((1+200.0/3*0.99)*100); !near(got, want, 1e-9) {
+		t.Errorf("C's g1 = %g, want %g", got, want)
+	}
+}
