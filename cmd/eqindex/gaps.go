@@ -584,7 +584,7 @@ func gapsNum(v float64) string {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return "-"
-	case math.Abs(v) >= 100:
+	case math.Abs(math.Round(v*1e4)/1e4) >= 100: // 99.99999999999999 too
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	case v == 0 || math.Abs(v) >= 0.001:
 		return strconv.FormatFloat(v, 'f', 4, 64)
