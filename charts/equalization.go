@@ -644,15 +644,7 @@ func (e *eqView) regionalBlock() (Block, error) {
 }
 
 // benchmarkText describes the benchmark rule in the view's language.
-func (e *eqView) benchmarkText() string {
-	switch e.eq.Benchmark {
-	case scoring.BenchmarkMedian:
-		return e.t("各单位按人口加权的中位数", "the population-weighted median of the units")
-	case scoring.BenchmarkTarget:
-		return e.t("规划目标值；无目标值的指标用人口加权均值", "the plan target; the population-weighted mean where an indicator has none")
-	}
-	return e.t("各单位按人口加权的均值", "the population-weighted mean of the units")
-}
+func (e *eqView) benchmarkText() string { return benchmarkRule(e.res, e.eq.Benchmark, e.lang) }
 
 // decompositionBlock: within/between shares of Theil T, one stacked bar
 // chart per grouping.

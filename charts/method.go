@@ -99,14 +99,7 @@ func (m methodWriter) overview() MethodSection {
 			"Missing data (available): when a unit lacks an indicator or group score, that child is left out of the unit's aggregate and the weights of the siblings with data are rescaled to sum to 1; a missing value never counts as 0. When the children with data carry less than %s of the group's weight (minimum coverage), the unit's group score is missing."),
 			fmtPct(f.MinCoverage)))
 	}
-	bench := map[string][2]string{
-		scoring.BenchmarkMean:   {"各单位按常住人口加权的平均值", "the population-weighted mean of the units"},
-		scoring.BenchmarkMedian: {"各单位按常住人口加权的中位数", "the population-weighted median of the units"},
-		scoring.BenchmarkTarget: {"指标的规划目标值", "the indicator's plan target"},
-	}
-	if b, ok := bench[f.Benchmark]; ok {
-		ps = append(ps, fmt.Sprintf(m.t("区域基准（%s）：%s。", "Regional benchmark (%s): %s."), f.Benchmark, m.t(b[0], b[1])))
-	}
+	ps = append(ps, fmt.Sprintf(m.t("区域基准（%s）：%s。", "Regional benchmark (%s): %s."), f.Benchmark, benchmarkRule(m.res, f.Benchmark, m.lang)))
 	return MethodSection{ID: "method-overview", Heading: m.t("框架与缺失数据", "Framework and missing data"), Paragraphs: ps}
 }
 
@@ -390,6 +383,26 @@ func (m methodWriter) weakRules() MethodSection {
 	return MethodSection{ID: "method-weak", Heading: m.t("薄弱地区识别", "Weak-area rules"), Paragraphs: ps}
 }
 
+// benchmarkRule states the region benchmark of rule in lang, saying
+// whether it is weighted by population as the run did it: by population
+// when every unit has one, else unweighted (scoring.RegionBenchmark).
+func benchmarkRule(res *scoring.Result, rule, lang string) string {
+	weighted := scoring.PopulationWeighted(make([]float64, len(res.Unit)), res.Population)
+	avg := tr(lang, "各单位的均值（数据中有单位缺少人口，不加权）", "the unweighted mean of the units (some units have no population)")
+	med := tr(lang, "各单位的中位数（不加权）", "the unweighted median of the units")
+	if weighted {
+		avg = tr(lang, "各单位按常住人口加权的均值", "the population-weighted mean of the units")
+		med = tr(lang, "各单位按常住人口加权的中位数", "the population-weighted median of the units")
+	}
+	switch rule {
+	case scoring.BenchmarkMedian:
+		return med
+	case scoring.BenchmarkTarget:
+		return tr(lang, "指标的规划目标值；无目标值的指标用", "the indicator's plan target; where an indicator has none, ") + avg
+	}
+	return avg
+}
+
 // equalization describes the equalization components and inequality
 // statistics, when the run computed them.
 func (m methodWriter) equalization() MethodSection {
@@ -400,13 +413,6 @@ func (m methodWriter) equalization() MethodSection {
 	c := eq.Components
 	sum := c.Level + c.UrbanRural + c.Regional
 	share := func(x float64) string { return fmtNum(round(x/sum, 3)) }
-	bench := map[string][2]string{
-		scoring.BenchmarkMedian: {"各单位的加权中位数", "the weighted median of the units"},
-		scoring.BenchmarkTarget: {"指标的规划目标值（无目标的指标用加权均值）", "the indicator's plan target (the weighted mean where it has none)"},
-	}[eq.Benchmark]
-	if bench[0] == "" {
-		bench = [2]string{"各单位的加权均值", "the weighted mean of the units"}
-	}
 	return MethodSection{
 		ID:      "method-equalization",
 		Heading: m.t("城乡与区域均等化", "Urban-rural and regional equalization"),
@@ -414,8 +420,8 @@ func (m methodWriter) equalization() MethodSection {
 			m.t("城乡均等化 UR：对每项同时有城镇值 u、农村值 r 的指标，UR_j = 100·min(u, r)/max(u, r)（较差一方相当于较好一方的百分比，正向逆向指标读法相同）；单位的 UR 为各 UR_j 按指标有效权重的加权平均，权重在该单位有城乡数据的指标间重新归一。",
 				"Urban-rural equalization UR: for each indicator with an urban value u and a rural value r, UR_j = 100·min(u, r)/max(u, r) (the worse-served side as a percentage of the better-served, read the same way for both directions); a unit's UR is the mean of its UR_j weighted by the indicators' effective weights, renormalised over the indicators it has urban and rural values for."),
 			m.t("区域均等化 RG：RG_j = 100·min(1, x/b)（正向）或 100·min(1, b/x)（逆向），b 为区域基准：", "Regional equalization RG: RG_j = 100·min(1, x/b) (higher is better) or 100·min(1, b/x) (lower is better), with the region benchmark b ") +
-				m.t(bench[0], bench[1]) + m.t("（所有有数值的单位都有人口时按常住人口加权，否则不加权）；单位的 RG 为各 RG_j 按有效权重的加权平均。",
-				" (weighted by resident population when every unit with a value has one, unweighted otherwise); a unit's RG is the mean of its RG_j weighted by effective weights."),
+				benchmarkRule(m.res, eq.Benchmark, m.lang) + m.t("；单位的 RG 为各 RG_j 按有效权重的加权平均。",
+				"; a unit's RG is the mean of its RG_j weighted by effective weights."),
 			fmt.Sprintf(m.t("均等化指数 EI = %s·L + %s·UR + %s·RG（L 为综合指数）；某单位缺少某一分量时，其余分量的权重重新归一。EI 与 L 一样按竞争排名。",
 				"Equalization index EI = %s·L + %s·UR + %s·RG (L the level index); where a unit lacks a component the others' weights are renormalised. EI is ranked like L."), share(c.Level), share(c.UrbanRural), share(c.Regional)),
 			m.t("区域不平等：对每项指标、各级得分、L、EI、UR、RG，分别不加权和按常住人口加权（f_i 为人口占比，μ 为均值）计算：变异系数 CV = √(Σ f_i (x_i − μ)²)/μ；基尼系数 G = Σ_i Σ_j f_i f_j |x_i − x_j|/(2μ)（由排序后的数值计算）；泰尔 T = Σ f_i (x_i/μ) ln(x_i/μ)（0·ln 0 = 0）；泰尔 L = Σ f_i ln(μ/x_i)；阿特金森 A(e) = 1 − [Σ f_i (x_i/μ)^(1−e)]^(1/(1−e))，A(1) = 1 − exp(Σ f_i ln x_i)/μ；均等化程度 1 − G。泰尔 L 与 e ≥ 1 的阿特金森指数需要全部数值 > 0，否则注明不适用。",

@@ -66,13 +66,15 @@ type Diagnosis struct {
 	GroupMean, GroupSD []float64
 
 	// Indicators are the indicator ids; Benchmark is each indicator's
-	// region benchmark on its natural scale (Framework.Benchmark: the
-	// population-weighted mean or median of the units with data, or the
-	// plan target where there is one), and ScoreMean the unweighted mean of
+	// region benchmark on its natural scale (RegionBenchmark: the mean or
+	// median of the units with data, or the plan target where there is
+	// one), BenchmarkWeighted whether that mean or median is weighted by
+	// population (PopulationWeighted), and ScoreMean the unweighted mean of
 	// its normalised scores.
-	Indicators []string
-	Benchmark  []float64
-	ScoreMean  []float64
+	Indicators        []string
+	Benchmark         []float64
+	BenchmarkWeighted []bool
+	ScoreMean         []float64
 
 	// ObstacleZ says how the normalised scores were turned into z in
 	// [0, 1] for the obstacle degree, per indicator: "score/100", or
@@ -203,6 +205,8 @@ type Gap struct {
 	RuralBehind float64
 	node        *Node  // the indicator, for the texts
 	benchKind   string // the framework's benchmark, for the texts
+	// benchWeighted: the benchmark is weighted by population, for the texts
+	benchWeighted bool
 }
 
 // components are the per-unit equalization components the rules read.
@@ -278,6 +282,7 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 	for j, nr := range inds {
 		dg.Indicators = append(dg.Indicators, nr.ID)
 		dg.Benchmark = append(dg.Benchmark, RegionBenchmark(fw.Benchmark, nr.Node, nr.Raw, res.Population))
+		dg.BenchmarkWeighted = append(dg.BenchmarkWeighted, PopulationWeighted(nr.Raw, res.Population))
 		m, _ := meanSD(present(nr.Scores))
 		dg.ScoreMean = append(dg.ScoreMean, m)
 		topOf[j] = diagTopAncestor(res, nr, top)
@@ -340,7 +345,7 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 			u.Indicators[j] = Deviation{ID: nr.ID, Score: nr.Scores[i], Region: dg.ScoreMean[j],
 				Diff: nr.Scores[i] - dg.ScoreMean[j], Value: x, Benchmark: dg.Benchmark[j],
 				Ahead: dir * (x - dg.Benchmark[j])}
-			gap := diagGap(node, x, dg.Benchmark[j], diagAt(urban[j], i), diagAt(rural[j], i), fw.Benchmark)
+			gap := diagGap(node, x, dg.Benchmark[j], diagAt(urban[j], i), diagAt(rural[j], i), fw.Benchmark, dg.BenchmarkWeighted[j])
 			u.Gaps[j] = gap
 			if math.IsNaN(x) {
 				u.Missing = append(u.Missing, nr.ID)
@@ -793,7 +798,7 @@ func diagGrade(grades []Grade, v float64) string {
 }
 
 // diagGap computes the gaps of one unit on indicator n.
-func diagGap(n *Node, x, bench, urban, rural float64, benchKind string) Gap {
+func diagGap(n *Node, x, bench, urban, rural float64, benchKind string, weighted bool) Gap {
 	dir := float64(n.Direction)
 	if dir == 0 {
 		dir = 1
@@ -804,7 +809,7 @@ func diagGap(n *Node, x, bench, urban, rural float64, benchKind string) Gap {
 		g.Target = *n.Target
 		g.ToTarget = dir * (g.Target - x)
 	}
-	g.node, g.benchKind = n, benchKind
+	g.node, g.benchKind, g.benchWeighted = n, benchKind, weighted
 	return g
 }
 
@@ -874,6 +879,10 @@ func diagBenchText(n *Node, g Gap, kind string) (zh, en string) {
 		bzh, ben = "区域基准（人口加权中位数）", "the region benchmark (population-weighted median)"
 	case kind == BenchmarkTarget && n.Target != nil:
 		bzh, ben = "区域基准（规划目标）", "the region benchmark (plan target)"
+	}
+	if !g.benchWeighted { // no population for every unit: not weighted
+		bzh = strings.Replace(bzh, "人口加权", "", 1)
+		ben = strings.Replace(ben, "population-weighted ", "", 1)
 	}
 	b, be := diagWithUnit(g.Benchmark, n.Unit), diagWithUnit(g.Benchmark, n.UnitLabel("en"))
 	d, de := diagDiffUnit(math.Abs(g.ToBenchmark), n.Unit, "zh"), diagDiffUnit(math.Abs(g.ToBenchmark), n.UnitLabel("en"), "en")

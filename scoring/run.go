@@ -513,18 +513,29 @@ func joinInts(a []int) string {
 	return strings.Join(parts, ", ")
 }
 
+// PopulationWeighted reports whether every unit with a value of x has a
+// positive population in pop: then RegionBenchmark weights by population,
+// otherwise it does not weight at all.
+func PopulationWeighted(x, pop []float64) bool {
+	if pop == nil {
+		return false
+	}
+	for i, v := range x {
+		if !math.IsNaN(v) && !(pop[i] > 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // presentWeighted returns the values of x present (non-NaN) and their
 // weights: w where every present value has a positive weight, else all 1
 // (also when w is nil).
 func presentWeighted(x, w []float64) (vals, wts []float64) {
-	useW := w != nil
-	for i, v := range x {
-		if math.IsNaN(v) {
-			continue
-		}
-		vals = append(vals, v)
-		if useW && !(w[i] > 0) {
-			useW = false
+	useW := PopulationWeighted(x, w)
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			vals = append(vals, v)
 		}
 	}
 	wts = make([]float64, 0, len(vals))

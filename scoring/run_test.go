@@ -337,3 +337,28 @@ func TestRunGeometricZero(t *testing.T) {
 		t.Errorf("C's g1 = %g, want %g", got, want)
 	}
 }
+
+// Without populations the benchmark is unweighted, and the sentences say so.
+func TestBenchmarkWordingFollowsWeighting(t *testing.T) {
+	for _, tc := range []struct {
+		pop  []float64
+		want string
+	}{
+		{[]float64{1, 2, 3, 4}, "区域基准（人口加权均值）"},
+		{[]float64{1, nan, 3, 4}, "区域基准（均值）"},
+	} {
+		d := handDataset()
+		d.Population = tc.pop
+		res, err := Run(handFramework(0.5), d, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		zh := res.Diagnosis.Units[0].Gaps[0].BenchmarkText()[0]
+		if !strings.Contains(zh, tc.want) {
+			t.Errorf("population %v: %q lacks %q", tc.pop, zh, tc.want)
+		}
+		if got := PopulationWeighted(d.Values[0], d.Population); got != !math.IsNaN(tc.pop[1]) {
+			t.Errorf("PopulationWeighted = %v", got)
+		}
+	}
+}
