@@ -302,7 +302,9 @@ func diagnose(fw *Framework, d *Dataset, res *Result, comp components) *Diagnosi
 	scored := len(present(dg.Values))
 	ranks := CompetitionRanks(dg.Values)
 	bottom := 0
-	if rules.Quantile > 0 && scored > 0 {
+	// The bottom share needs others to be compared with: one unit alone is
+	// never "in the bottom fifth".
+	if rules.Quantile > 0 && scored > 1 {
 		bottom = int(math.Floor(rules.Quantile*float64(scored) + 0.5))
 		if bottom < 1 {
 			bottom = 1

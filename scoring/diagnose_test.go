@@ -435,3 +435,15 @@ func TestQuantileGrades(t *testing.T) {
 		t.Errorf("quantile of one value = %g", got)
 	}
 }
+
+// One unit alone is never "in the bottom fifth".
+func TestQuantileRuleNeedsTwoUnits(t *testing.T) {
+	d := handDataset().SelectRows([]int{0})
+	res, err := Run(handFramework(0.5), d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Weak[0] {
+		t.Errorf("a single unit is flagged: %q", res.WeakReasons[0])
+	}
+}
