@@ -163,18 +163,13 @@ func (e *eqView) indexBlock() (Block, error) {
 	c := eq.Components
 	L := res.Index()
 	order := eqOrder(eq.EI)
-	weakName := e.t("（薄弱）", " (weak)")
 	cats := make([]any, len(order))
 	parts := [3][]any{}
 	for k := range parts {
 		parts[k] = make([]any, len(order))
 	}
 	for k, i := range order {
-		name := res.Unit[i]
-		if e.weak(i) {
-			name += weakName
-		}
-		cats[k] = name
+		cats[k] = e.markWeak("value", res.Unit[i], i)
 		comps := [3]float64{L[i], eq.UR[i], eq.RG[i]}
 		ws := [3]float64{c.Level, c.UrbanRural, c.Regional}
 		var sw float64
@@ -308,7 +303,7 @@ func (e *eqView) urbanRuralBlock() (Block, bool, error) {
 	cats := make([]any, len(order))
 	data := make([]any, len(order))
 	for k, i := range order {
-		cats[k] = res.Unit[i]
+		cats[k] = e.markWeak("value", res.Unit[i], i)
 		data[k] = chartValue(eq.UR[i])
 	}
 	rk := &Chart{Name: ChartURRanking, Title: e.t("城乡均等化排名", "Urban-rural equalization ranking"), Height: 70 + 26*e.n,
@@ -421,7 +416,7 @@ func (e *eqView) dumbbell(k int, ie *scoring.IndicatorEqualization, name string,
 	urban := make([]any, len(order))
 	rural := make([]any, len(order))
 	for p, i := range order {
-		cats[p] = res.Unit[i]
+		cats[p] = e.markWeak("value", res.Unit[i], i)
 		u, r := ie.Urban[i], ie.Rural[i]
 		urban[p], rural[p] = chartValue(u), chartValue(r)
 		if isMissing(u) || isMissing(r) {

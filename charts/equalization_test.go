@@ -128,7 +128,7 @@ func TestEqualizationIndexChart(t *testing.T) {
 	}
 	var opt struct {
 		YAxis []struct {
-			Data []string `json:"data"`
+			Data []any `json:"data"`
 		} `json:"yAxis"`
 		Series []struct {
 			Data []any `json:"data"`
@@ -150,12 +150,12 @@ func TestEqualizationIndexChart(t *testing.T) {
 		if d := sum - eq.EI[i]; d > 0.016 || d < -0.016 {
 			t.Errorf("%s: segments sum to %g, EI %g", res.Unit[i], sum, eq.EI[i])
 		}
-		wantName := res.Unit[i]
-		if res.Weak[i] {
-			wantName += " (weak)"
-		}
-		if opt.YAxis[0].Data[k] != wantName {
-			t.Errorf("row %d: %q, want %q", k, opt.YAxis[0].Data[k], wantName)
+		// Flagged units are styled items in the weak colour, as in every
+		// chart; the others plain names.
+		item := opt.YAxis[0].Data[k]
+		_, styled := item.(map[string]any)
+		if catName(item) != res.Unit[i] || styled != res.Weak[i] {
+			t.Errorf("row %d: %v, want %q (styled: %v)", k, item, res.Unit[i], res.Weak[i])
 		}
 	}
 	// Every chart option is finite and marshals.
@@ -214,10 +214,21 @@ func TestEqualizationDumbbellCap(t *testing.T) {
 		t.Fatalf("no dumbbell ur-doc in %+v", blocks[1].Sub)
 	}
 	cats := firstAxis(db.Chart.Option, "yAxis")["data"].([]any)
-	if len(cats) != eqDumbbellShow || cats[0] != "u0" || cats[eqDumbbellShow-1] != "u49" {
+	if len(cats) != eqDumbbellShow || catName(cats[0]) != "u0" || catName(cats[eqDumbbellShow-1]) != "u49" {
 		t.Errorf("dumbbell shows %d units from %v to %v, want %d from u0 to u49", len(cats), cats[0], cats[len(cats)-1], eqDumbbellShow)
 	}
 	if !strings.Contains(db.Caption, "50 with the largest urban-rural gap") {
 		t.Errorf("caption %q does not say only 50 units are shown", db.Caption)
 	}
+}
+
+// catName is the name of an ECharts category item: the string itself, or
+// the value of a styled item {value, textStyle} (flagged units).
+func catName(v any) string {
+	if m, ok := v.(map[string]any); ok {
+		s, _ := m["value"].(string)
+		return s
+	}
+	s, _ := v.(string)
+	return s
 }
