@@ -593,6 +593,18 @@ type wideCol struct {
 }
 
 // readWide reads one row per unit (and year).
+// checkHeaderless reports a column with an empty header cell (hr is the
+// header row, c the column) if any data row has a value in it; an empty
+// column without a header is fine.
+func (b *builder) checkHeaderless(hr, c int, data []int) {
+	for _, r := range data {
+		if v := b.g.cell(r, c); v != "" {
+			b.add(hr, c, "", "", ErrUnknownColumn, "has no header but holds data (%q on %s)", v, b.g.lineWord(r))
+			return
+		}
+	}
+}
+
 func (b *builder) readWide(hr int, header []string, data []int) {
 	g := b.g
 	cols := make([]wideCol, len(header))
@@ -603,12 +615,7 @@ func (b *builder) readWide(hr int, header []string, data []int) {
 	}
 	for c, h := range header {
 		if h == "" {
-			for _, r := range data {
-				if g.cell(r, c) != "" {
-					b.add(hr, c, "", "", ErrUnknownColumn, "has no header but holds data (%q on %s)", g.cell(r, c), g.lineWord(r))
-					break
-				}
-			}
+			b.checkHeaderless(hr, c, data)
 			continue
 		}
 		base, area, known := splitArea(h)

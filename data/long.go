@@ -70,12 +70,7 @@ func (b *builder) readLong(hr int, header []string, data []int) {
 	colOf := map[int]int{}
 	for c, h := range header {
 		if h == "" {
-			for _, r := range data {
-				if g.cell(r, c) != "" {
-					b.add(hr, c, "", "", ErrUnknownColumn, "has no header but holds data (%q on %s)", g.cell(r, c), g.lineWord(r))
-					break
-				}
-			}
+			b.checkHeaderless(hr, c, data)
 			canon[c] = fmt.Sprintf("\x00skip%d", c)
 			continue
 		}

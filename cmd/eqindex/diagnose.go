@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,21 +83,6 @@ func diagFindUnit(res *scoring.Result, name string) int {
 	return -1
 }
 
-func diagTr(lang, zh, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return zh
-}
-
-// diagPad right-pads s with spaces to w terminal columns.
-func diagPad(s string, w int) string {
-	if d := w - textWidth(s); d > 0 {
-		return s + strings.Repeat(" ", d)
-	}
-	return s
-}
-
 // diagScore1 formats an index or score with one decimal ("-" when missing).
 func diagScore1(v float64) string {
 	if math.IsNaN(v) {
@@ -126,22 +112,22 @@ func writeDiagnosisOverview(w io.Writer, res *scoring.Result, lang string) {
 	dg := res.Diagnosis
 	fmt.Fprintln(w, dg.Summary(lang))
 	fmt.Fprintln(w)
-	order := make([]int, 0, len(res.Unit))
-	for i := range res.Unit {
-		order = append(order, i)
+	order := make([]int, len(res.Unit))
+	for i := range order {
+		order[i] = i
 	}
 	idx := dg.Values
-	for a := 1; a < len(order); a++ { // insertion sort: stable, missing last
-		for b := a; b > 0 && diagBetter(idx[order[b]], idx[order[b-1]]); b-- {
-			order[b], order[b-1] = order[b-1], order[b]
+	slices.SortStableFunc(order, func(a, b int) int { // by index, missing last
+		switch {
+		case diagBetter(idx[a], idx[b]):
+			return -1
+		case diagBetter(idx[b], idx[a]):
+			return 1
 		}
-	}
-	nameW := textWidth(diagTr(lang, "单位", "Unit"))
-	for _, u := range res.Unit {
-		nameW = max(nameW, textWidth(u))
-	}
-	head := []string{diagTr(lang, "指数", "Index"), diagTr(lang, "等级", "Grade"), diagTr(lang, "组内排名", "In group"), diagTr(lang, "薄弱", "Weak"), diagTr(lang, "最弱领域 / 原因", "Weakest domains / reasons")}
-	fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s\n", diagPad(diagTr(lang, "单位", "Unit"), nameW), diagPad(head[0], 6), diagPad(head[1], 5), diagPad(head[2], 8), diagPad(head[3], 4), head[4])
+		return 0
+	})
+	rows := [][]string{{pick(lang, "单位", "Unit"), pick(lang, "指数", "Index"), pick(lang, "等级", "Grade"),
+		pick(lang, "组内排名", "In group"), pick(lang, "薄弱", "Weak"), pick(lang, "最弱领域 / 原因", "Weakest domains / reasons")}}
 	for _, i := range order {
 		u := dg.Units[i]
 		peer := "-"
@@ -150,7 +136,7 @@ func writeDiagnosisOverview(w io.Writer, res *scoring.Result, lang string) {
 		}
 		weak := ""
 		if u.Flagged {
-			weak = diagTr(lang, "是", "yes")
+			weak = pick(lang, "是", "yes")
 		}
 		var why []string
 		for _, d := range u.Weaknesses {
@@ -164,7 +150,7 @@ func writeDiagnosisOverview(w io.Writer, res *scoring.Result, lang string) {
 				rules = append(rules, f.Rule)
 			}
 		}
-		note := strings.Join(why, diagTr(lang, "、", ", "))
+		note := strings.Join(why, pick(lang, "、", ", "))
 		if len(rules) > 0 {
 			note += " [" + strings.Join(rules, ", ") + "]"
 		}
@@ -172,10 +158,11 @@ func writeDiagnosisOverview(w io.Writer, res *scoring.Result, lang string) {
 		if grade == "" {
 			grade = "-"
 		}
-		fmt.Fprintf(w, "%s  %s  %s  %s  %s  %s\n", diagPad(res.Unit[i], nameW), diagPad(diagScore1(u.Index), 6), diagPad(grade, 5), diagPad(peer, 8), diagPad(weak, 4), note)
+		rows = append(rows, []string{res.Unit[i], diagScore1(u.Index), grade, peer, weak, note})
 	}
+	writeTextTable(w, rows, 1)
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, diagTr(lang, "用 --unit 名称 查看单个单位的完整诊断。", "Use --unit NAME for one unit's full profile."))
+	fmt.Fprintln(w, pick(lang, "用 --unit 名称 查看单个单位的完整诊断。", "Use --unit NAME for one unit's full profile."))
 }
 
 // diagBetter orders index values: larger first, missing last.
@@ -190,20 +177,20 @@ func diagBetter(a, b float64) bool {
 func writeProfile(w io.Writer, res *scoring.Result, i int, lang string) {
 	dg := res.Diagnosis
 	u := dg.Units[i]
-	fmt.Fprintln(w, diagTr(lang, u.Summary, u.SummaryEN))
+	fmt.Fprintln(w, pick(lang, u.Summary, u.SummaryEN))
 	if u.Flagged {
-		fmt.Fprintln(w, diagTr(lang, "结论：薄弱地区", "Verdict: weak area"))
+		fmt.Fprintln(w, pick(lang, "结论：薄弱地区", "Verdict: weak area"))
 	} else {
-		fmt.Fprintln(w, diagTr(lang, "结论：未被标记为薄弱地区", "Verdict: not flagged as a weak area"))
+		fmt.Fprintln(w, pick(lang, "结论：未被标记为薄弱地区", "Verdict: not flagged as a weak area"))
 	}
 	if u.PeerRank > 0 {
-		fmt.Fprintf(w, diagTr(lang, "同组（%s）%d 个单位中排第 %d\n", "Group %s: rank %[3]d of %[2]d\n"), u.PeerGroup, u.PeerCount, u.PeerRank)
+		fmt.Fprintf(w, pick(lang, "同组（%s）%d 个单位中排第 %d\n", "Group %s: rank %[3]d of %[2]d\n"), u.PeerGroup, u.PeerCount, u.PeerRank)
 	}
 	section := func(title string) { fmt.Fprintf(w, "\n%s\n", title) }
 	var flagging, domains, missing []string
 	for _, f := range u.Findings {
 		zh, en := f.Text()
-		m := diagTr(lang, zh, en)
+		m := pick(lang, zh, en)
 		switch {
 		case f.Flags:
 			flagging = append(flagging, m)
@@ -222,23 +209,23 @@ func writeProfile(w io.Writer, res *scoring.Result, i int, lang string) {
 			fmt.Fprintf(w, "  - %s\n", it)
 		}
 	}
-	list(diagTr(lang, "标记原因", "Why it is flagged"), flagging)
-	list(diagTr(lang, "短板领域", "Weak domains"), domains)
+	list(pick(lang, "标记原因", "Why it is flagged"), flagging)
+	list(pick(lang, "短板领域", "Weak domains"), domains)
 	side := func(title string, ds []scoring.Deviation) {
 		var items []string
 		for _, d := range ds {
 			item := fmt.Sprintf("%s %+.1f", diagLabel(res, d.ID, lang), d.Diff)
 			if !math.IsNaN(d.Ahead) {
-				item += diagTr(lang, "（", " (") + diagNaturalDiff(res, d.ID, d.Ahead, lang) + diagTr(lang, "）", ")")
+				item += pick(lang, "（", " (") + diagNaturalDiff(res, d.ID, d.Ahead, lang) + pick(lang, "）", ")")
 			}
 			items = append(items, item)
 		}
 		list(title, items)
 	}
-	side(diagTr(lang, "优势（与区域均值的得分差；括号内为与区域基准之差，原单位）", "Strengths (score points against the region mean; in brackets, against the region benchmark in the indicator's unit)"), u.Strengths)
-	side(diagTr(lang, "劣势（同上）", "Weaknesses (as above)"), u.Weaknesses)
+	side(pick(lang, "优势（与区域均值的得分差；括号内为与区域基准之差，原单位）", "Strengths (score points against the region mean; in brackets, against the region benchmark in the indicator's unit)"), u.Strengths)
+	side(pick(lang, "劣势（同上）", "Weaknesses (as above)"), u.Weaknesses)
 	if len(u.TopObstacles) > 0 {
-		section(diagTr(lang, "拖后腿最多的指标（障碍度占比）", "Indicators holding it back most (share of obstacle degree)"))
+		section(pick(lang, "拖后腿最多的指标（障碍度占比）", "Indicators holding it back most (share of obstacle degree)"))
 		for k, j := range u.TopObstacles {
 			fmt.Fprintf(w, "  %d. %s  %s\n", k+1, diagLabel(res, dg.Indicators[j], lang), diagShare(u.Obstacle[j]))
 		}
@@ -248,20 +235,20 @@ func writeProfile(w io.Writer, res *scoring.Result, i int, lang string) {
 				doms = append(doms, diagLabel(res, dg.Groups[g], lang)+" "+diagShare(s))
 			}
 		}
-		fmt.Fprintf(w, "  %s%s\n", diagTr(lang, "按领域合计：", "By domain: "), strings.Join(doms, diagTr(lang, "，", ", ")))
+		fmt.Fprintf(w, "  %s%s\n", pick(lang, "按领域合计：", "By domain: "), strings.Join(doms, pick(lang, "，", ", ")))
 	}
 	var gaps []string
 	for _, g := range u.Gaps {
 		zh, en := g.Text()
-		if m := diagTr(lang, zh, en); m != "" && !math.IsNaN(g.Value) {
+		if m := pick(lang, zh, en); m != "" && !math.IsNaN(g.Value) {
 			if g.TargetText()[0] == "" {
-				m = diagLabel(res, g.ID, lang) + diagTr(lang, "：", ": ") + m
+				m = diagLabel(res, g.ID, lang) + pick(lang, "：", ": ") + m
 			}
 			gaps = append(gaps, m)
 		}
 	}
-	list(diagTr(lang, "差距（指标本身的单位）", "Gaps (in each indicator's own unit)"), gaps)
-	list(diagTr(lang, "缺失数据", "Missing data"), missing)
+	list(pick(lang, "差距（指标本身的单位）", "Gaps (in each indicator's own unit)"), gaps)
+	list(pick(lang, "缺失数据", "Missing data"), missing)
 }
 
 // diagNaturalDiff formats a signed natural-scale difference (positive:
@@ -278,9 +265,9 @@ func diagNaturalDiff(res *scoring.Result, id string, v float64, lang string) str
 	switch unit {
 	case "":
 	case "%":
-		s += diagTr(lang, " 个百分点", " percentage points")
+		s += pick(lang, " 个百分点", " percentage points")
 	case "‰":
-		s += diagTr(lang, " 个千分点", " per-mille points")
+		s += pick(lang, " 个千分点", " per-mille points")
 	default:
 		s += " " + unit
 	}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,7 +12,6 @@ import (
 	"github.com/eqindex/eqindex/data/frameworks"
 )
 
-var updateDiagnosis = flag.Bool("update-diagnosis", false, "rewrite testdata/diagnosis-demo.csv from the demo")
 
 // diagDemoDataFile writes the embedded demo data to a temporary file.
 func diagDemoDataFile(t *testing.T) string {
@@ -88,29 +85,7 @@ func TestDiagnoseDemoGolden(t *testing.T) {
 		t.Errorf("stdout lacks the summary:\n%s", stdout)
 	}
 
-	path := filepath.Join("testdata", "diagnosis-demo.csv")
-	if *updateDiagnosis {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/eqindex -run DiagnoseDemoGolden -update-diagnosis to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gotPath := path + ".got"
-		_ = os.WriteFile(gotPath, got, 0o644)
-		diff, _ := exec.Command("diff", "-u", path, gotPath).CombinedOutput()
-		if len(diff) > 4000 {
-			diff = append(diff[:4000], "\n..."...)
-		}
-		t.Errorf("%s differs from the golden file (got in %s):\n%s", path, gotPath, diff)
-	}
+	golden(t, "diagnosis-demo.csv", got)
 }
 
 // The gap rows of the demo match hand computation from the data file:

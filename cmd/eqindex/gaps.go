@@ -9,7 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
@@ -137,21 +136,15 @@ func rankCell(r int) string {
 
 // gapsSubject is a subject's label in the language.
 func gapsSubject(res *scoring.Result, kind, id, lang string) string {
-	zhen := func(zh, en string) string {
-		if lang == "en" {
-			return en
-		}
-		return zh
-	}
 	switch kind {
 	case scoring.SubjectIndex:
-		return zhen("综合指数 L", "Level index L")
+		return pick(lang, "综合指数 L", "Level index L")
 	case scoring.SubjectEI:
-		return zhen("均等化指数 EI", "Equalization index EI")
+		return pick(lang, "均等化指数 EI", "Equalization index EI")
 	case scoring.SubjectUR:
-		return zhen("城乡均等化 UR", "Urban-rural equalization UR")
+		return pick(lang, "城乡均等化 UR", "Urban-rural equalization UR")
 	case scoring.SubjectRG:
-		return zhen("区域均等化 RG", "Regional equalization RG")
+		return pick(lang, "区域均等化 RG", "Regional equalization RG")
 	}
 	if nr := res.Node(id); nr != nil {
 		return nr.Node.Label(lang)
@@ -604,65 +597,58 @@ func gapsPct(v float64) string {
 // people, rounded; the CSV and JSON keep full precision.
 func writeGapsText(w io.Writer, res *scoring.Result, lang string) error {
 	eq := res.Equalization
-	t := func(zh, en string) string {
-		if lang == "en" {
-			return en
+	t := func(zh, en string) string { return pick(lang, zh, en) }
+	// upTo lists the column numbers 0..n-1: the numeric, right-aligned ones.
+	upTo := func(n int) []int {
+		cols := make([]int, n)
+		for i := range cols {
+			cols[i] = i
 		}
-		return zh
+		return cols
 	}
 	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(&buf, t("不平等指标（人口加权行标 w）", "Inequality statistics (w: weighted by population)"))
-	fmt.Fprintln(tw, strings.Join([]string{"w", "n", "mean", "min", "max", "max/min", "CV", "Gini",
-		"Theil T", "Theil L", "A(0.5)", "A(1)", "A(2)", "1-Gini", "  " + t("对象", "subject")}, "\t"))
+	rows := [][]string{{"w", "n", "mean", "min", "max", "max/min", "CV", "Gini",
+		"Theil T", "Theil L", "A(0.5)", "A(1)", "A(2)", "1-Gini", t("对象", "subject")}}
 	for _, r := range eq.Stats {
 		s := r.Stats
 		wt := ""
 		if r.Weighted {
 			wt = "w"
 		}
-		fmt.Fprintln(tw, strings.Join([]string{wt, strconv.Itoa(s.N),
+		rows = append(rows, []string{wt, strconv.Itoa(s.N),
 			gapsNum(s.Mean), gapsNum(s.Min), gapsNum(s.Max), gapsNum(s.MaxMin), gapsNum(s.CV), gapsNum(s.Gini),
 			gapsNum(s.TheilT), gapsNum(s.TheilL), gapsNum(s.Atkinson05), gapsNum(s.Atkinson1), gapsNum(s.Atkinson2),
-			gapsNum(s.Equalization), "  " + gapsSubject(res, r.Kind, r.Subject, lang)}, "\t"))
+			gapsNum(s.Equalization), gapsSubject(res, r.Kind, r.Subject, lang)})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	writeTextTable(&buf, rows, upTo(14)...)
 	if len(eq.Decompositions) > 0 {
 		fmt.Fprintln(&buf)
 		fmt.Fprintln(&buf, t("泰尔指数分解（组内 + 组间）", "Theil decompositions (within + between)"))
-		tw = tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, strings.Join([]string{t("分组", "by"), "T", t("T组间占比", "T between"),
-			"L", t("L组间占比", "L between"), "  " + t("对象", "subject")}, "\t"))
 		by := map[string]string{
 			scoring.ByArea:  t("城乡", "urban/rural"),
 			scoring.ByUnit:  t("地区(城乡单元)", "unit (cells)"),
 			scoring.ByGroup: t("分组", "group"),
 		}
+		rows := [][]string{{t("分组", "by"), "T", t("T组间占比", "T between"), "L", t("L组间占比", "L between"), t("对象", "subject")}}
 		for _, r := range eq.Decompositions {
-			fmt.Fprintln(tw, strings.Join([]string{by[r.By],
+			rows = append(rows, []string{by[r.By],
 				gapsNum(r.TheilT.Total), gapsPct(r.TheilT.BetweenShare), gapsNum(r.TheilL.Total), gapsPct(r.TheilL.BetweenShare),
-				"  " + gapsSubject(res, r.Kind, r.Subject, lang)}, "\t"))
+				gapsSubject(res, r.Kind, r.Subject, lang)})
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+		writeTextTable(&buf, rows, 1, 2, 3, 4)
 	}
 	if len(eq.Dagum) > 0 {
 		fmt.Fprintln(&buf)
 		fmt.Fprintln(&buf, t("Dagum 基尼系数分解（按分组）：G = 组内 Gw + 净组间 Gnb + 超变密度 Gt", "Dagum Gini decomposition by group: G = within Gw + net between Gnb + transvariation Gt"))
-		tw = tabwriter.NewWriter(&buf, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, strings.Join([]string{"G", "Gw", "Gnb", "Gt", "Gw%", "Gnb%", "Gt%", "  " + t("对象", "subject")}, "\t"))
+		rows := [][]string{{"G", "Gw", "Gnb", "Gt", "Gw%", "Gnb%", "Gt%", t("对象", "subject")}}
 		for _, r := range eq.Dagum {
 			d := r.Dagum
-			fmt.Fprintln(tw, strings.Join([]string{gapsNum(d.G), gapsNum(d.Gw), gapsNum(d.Gnb), gapsNum(d.Gt),
+			rows = append(rows, []string{gapsNum(d.G), gapsNum(d.Gw), gapsNum(d.Gnb), gapsNum(d.Gt),
 				gapsPct(d.WithinShare), gapsPct(d.NetBetweenShare), gapsPct(d.TransvariationShare),
-				"  " + gapsSubject(res, r.Kind, r.Subject, lang)}, "\t"))
+				gapsSubject(res, r.Kind, r.Subject, lang)})
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+		writeTextTable(&buf, rows, upTo(7)...)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

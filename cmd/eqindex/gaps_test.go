@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -18,32 +17,7 @@ import (
 	"github.com/eqindex/eqindex/scoring"
 )
 
-var updateGaps = flag.Bool("update-gaps", false, "rewrite the equalization golden files in testdata/gaps/")
 
-// gapsGolden compares got with testdata/gaps/name, or rewrites it with
-// -update-gaps.
-func gapsGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "gaps", name)
-	if *updateGaps {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/eqindex -run Gaps -update-gaps to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gotPath := path + ".got"
-		os.WriteFile(gotPath, got, 0o644)
-		t.Errorf("%s differs from the golden file; wrote %s (diff -u %s %s; -update-gaps accepts it)", name, gotPath, path, gotPath)
-	}
-}
 
 // smallGapsResult scores the urban-rural toy of methods.md (cells C1 U 12
 // pop 40, R 6 pop 60; C2 U 10 30, R 7 50; C3 U 9 20, R 3 80) plus a
@@ -92,7 +66,7 @@ func TestGapsTablesGolden(t *testing.T) {
 	}
 	for _, name := range want {
 		b := out.files[name]
-		gapsGolden(t, name, b)
+		golden(t, "gaps/"+name, b)
 		if strings.HasSuffix(name, ".csv") {
 			if !bytes.HasPrefix(b, []byte(utf8BOM)) {
 				t.Errorf("%s has no BOM", name)
@@ -106,7 +80,7 @@ func TestGapsTablesGolden(t *testing.T) {
 	if err := writeGapsText(&text, res, "en"); err != nil {
 		t.Fatal(err)
 	}
-	gapsGolden(t, "gaps.txt", text.Bytes())
+	golden(t, "gaps/gaps.txt", text.Bytes())
 
 	// The JSON carries the toy's numbers at full precision.
 	var js struct {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,8 +41,14 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		gotPath := path + ".got"
-		os.WriteFile(gotPath, got, 0o644)
-		t.Errorf("%s differs from the golden file; wrote %s (diff -u %s %s; -update accepts it)", name, gotPath, path, gotPath)
+		if err := os.WriteFile(gotPath, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		diff, _ := exec.Command("diff", "-u", path, gotPath).CombinedOutput()
+		if len(diff) > 4000 {
+			diff = append(diff[:4000], "\n..."...)
+		}
+		t.Errorf("%s differs from the golden file (go test ./cmd/eqindex -update accepts it):\n%s", path, diff)
 	}
 }
 

@@ -7,6 +7,15 @@ import (
 	"golang.org/x/text/width"
 )
 
+// pick returns the text in the output language: en for "en" (when there
+// is one), zh otherwise.
+func pick(lang, zh, en string) string {
+	if lang == "en" && en != "" {
+		return en
+	}
+	return zh
+}
+
 // textWidth is the number of terminal columns s takes: East Asian wide
 // and full-width characters (Chinese) take two, others one.
 func textWidth(s string) int {

@@ -272,7 +272,7 @@ func diagnosisSheet(res *scoring.Result, lang string) xsheet {
 				continue
 			}
 			zh, en := f.Text()
-			rules = append(rules, xPickLang(lang, zh, en))
+			rules = append(rules, pick(lang, zh, en))
 		}
 		for _, w := range u.Weaknesses {
 			if n := res.Node(w.ID); n != nil && n.Depth == 1 {
@@ -289,16 +289,9 @@ func diagnosisSheet(res *scoring.Result, lang string) xsheet {
 			peer, peers = u.PeerRank, u.PeerCount
 		}
 		s.rows = append(s.rows, []any{u.Unit, u.Index, u.Grade, u.Flagged, peer, peers,
-			strings.Join(rules, "; "), strings.Join(weak, "、"), strings.Join(obst, "、"), xPickLang(lang, u.Summary, u.SummaryEN)})
+			strings.Join(rules, "; "), strings.Join(weak, "、"), strings.Join(obst, "、"), pick(lang, u.Summary, u.SummaryEN)})
 	}
 	return s
-}
-
-func xPickLang(lang, zh, en string) string {
-	if lang == "en" && en != "" {
-		return en
-	}
-	return zh
 }
 
 // weightsSheet: every node of the tree with its weights and the methods
