@@ -12,7 +12,6 @@ import (
 	"github.com/eqindex/eqindex/data/frameworks"
 )
 
-
 // diagDemoDataFile writes the embedded demo data to a temporary file.
 func diagDemoDataFile(t *testing.T) string {
 	t.Helper()

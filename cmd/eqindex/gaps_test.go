@@ -17,8 +17,6 @@ import (
 	"github.com/eqindex/eqindex/scoring"
 )
 
-
-
 // smallGapsResult scores the urban-rural toy of methods.md (cells C1 U 12
 // pop 40, R 6 pop 60; C2 U 10 30, R 7 50; C3 U 9 20, R 3 80) plus a
 // lower-is-better indicator without an urban/rural split, with C1 and C2
